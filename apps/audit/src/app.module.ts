@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+
+import { ServiceKernelModule } from '@lib/transport';
+
+import type { AuditEnv } from './config';
+import { auditDataSource } from './data-source';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: AuditEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceKernelModule.forRoot({ dataSource: auditDataSource, env, service: 'audit' })],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import type { ServiceDataSource } from '@lib/persistence';
+
+import { migrations } from './migrations';
+
+/** The audit schema: its entities and the migrations that build it. */
+export const auditDataSource: ServiceDataSource = {
+  schema: 'audit',
+  entities: [],
+  migrations,
+};

@@ -1,0 +1,63 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+
+import { BaseEnv, commaSeparated, loadEnv } from '@lib/platform';
+
+/** Environment of the gateway (see the config table in the README). */
+export class GatewayEnv extends BaseEnv {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  GATEWAY_PORT = 3000;
+
+  /** Address to listen on; 0.0.0.0 in containers. */
+  @IsString()
+  GATEWAY_HOST = '127.0.0.1';
+
+  /** HMAC secret of access tokens; at least 32 characters. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  /** Bearer token for /metrics; /metrics is off when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Comma-separated allowed origins (`*` for any); CORS is off when unset. */
+  @IsOptional()
+  @Transform(commaSeparated)
+  @IsString({ each: true })
+  CORS_ORIGINS?: string[];
+
+  /** Largest accepted request body, in bytes (default 1 MiB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  /** How long the gateway waits for a service's answer before 504. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RPC_TIMEOUT_MS = 10_000;
+
+  /** How long /system/health waits for each service's report. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HEALTH_TIMEOUT_MS = 2_000;
+
+  /** Trust X-Forwarded-For from the load balancer in front of the gateway. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  TRUST_PROXY = false;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  return loadEnv(GatewayEnv, env);
+}
+
+export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

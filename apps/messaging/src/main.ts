@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+import { runMain } from '@lib/platform';
+import { bootstrapService } from '@lib/transport';
+
+import { AppModule } from './app.module';
+import { loadConfig } from './config';
+
+runMain(async () => {
+  const env = loadConfig();
+  await bootstrapService('messaging', AppModule.forRoot(env), env);
+});

@@ -1,0 +1,36 @@
+/** Who is calling. Set by the gateway after it verified the credentials; services never take it from a body. */
+export interface Actor {
+  type: 'user' | 'api-key';
+  id: string;
+  tenantId: string | null;
+  role: string | null;
+  sessionId: string | null;
+  isSystemAdmin: boolean;
+}
+
+/** Travels with every request from the gateway to a service. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor | null;
+  tenantId: string | null;
+  /** Preferred language from Accept-Language, e.g. `de`; null when the client sent none. */
+  locale: string | null;
+  ip: string;
+  userAgent: string | null;
+}
+
+/** The NATS payload the gateway sends for one HTTP request. */
+export interface RpcRequest<P = Record<string, unknown>, Q = Record<string, unknown>, B = unknown> {
+  context: RequestContext;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/** How an error crosses NATS: a stable code the gateway renders into the error envelope. */
+export interface RpcErrorPayload {
+  code: string;
+  status: number;
+  message: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,107 @@
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+import { PaginationQuery } from '../common/query.dto';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim().toUpperCase()).filter(Boolean) : value;
+
+export class CountryCodeParams {
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}$/, { message: 'isoCode must be an ISO 3166-1 alpha-2 code such as "CH"' })
+  isoCode: string;
+}
+
+export class CountryParams {
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as "CH"' })
+  country: string;
+}
+
+export class CurrencyCodeParams {
+  @Transform(upper)
+  @Matches(/^[A-Z]{3}$/, { message: 'code must be an ISO 4217 code such as "CHF"' })
+  code: string;
+}
+
+export class LanguageCodeParams {
+  @Transform(lower)
+  @Matches(/^[a-z]{2,3}$/, { message: 'code must be an ISO 639-1, 639-2 or 639-3 code such as "de" or "deu"' })
+  code: string;
+}
+
+export class TimezoneNameParams {
+  @IsString()
+  @Matches(/^[A-Za-z0-9_+\-/]{1,64}$/, { message: 'name must be an IANA timezone name such as "Europe/Zurich"' })
+  name: string;
+}
+
+export class ListCountriesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  region?: string;
+
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2}$/, { message: 'language must be an ISO 639-1 code such as "de"' })
+  language?: string;
+
+  /** Comma-separated ISO codes listed first, in this order (default: CH, DE, AT, FR, IT, GB, US). */
+  @IsOptional()
+  @Transform(commaList)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'priority must be a comma-separated list of ISO 3166-1 alpha-2 codes' })
+  priority?: string[];
+}
+
+export class ListCurrenciesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class ListLanguagesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  /** Puts the country's languages and English first, e.g. CH → de, fr, it, rm, en. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as "CH"' })
+  countryCode?: string;
+}
+
+export class ListPhoneCodesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class SearchPhoneCodesQuery {
+  /** IDD code with or without the leading +, e.g. +41 or 41. */
+  @Matches(/^\+?[0-9]{1,6}$/, { message: 'code must be an international dialing code such as "+41"' })
+  code: string;
+}
+
+export class ListTimezonesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  region?: string;
+}
+

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './migration-runner';
+export * from './tenant-scoped.repository';

@@ -1,0 +1,38 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+
+import type { ServiceName } from '@lib/contracts';
+import { createLogger, PinoNestLogger, startProbeServer, type DependencyCheck, type ServiceEnv } from '@lib/platform';
+
+import { natsConnectionOptions } from '../nats-options';
+import { RpcErrorFilter } from '../rpc-error.filter';
+import { HealthService } from './health.service';
+import { RpcLoggingInterceptor } from './rpc-logging.interceptor';
+
+const STARTING: DependencyCheck = {
+  name: 'postgres',
+  check: () => Promise.reject(new Error('service is starting')),
+};
+
+/**
+ * Starts a service: the probe listener first (so Kubernetes sees it alive while it waits for its
+ * dependencies), then the NATS microservice in its queue group.
+ */
+export async function bootstrapService(service: ServiceName, module: DynamicModule, env: ServiceEnv): Promise<void> {
+  const logger = createLogger(service, env.LOG_LEVEL);
+  const started: { health?: HealthService } = {};
+  await startProbeServer(env.PROBE_PORT, () => started.health?.checks() ?? [STARTING]);
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
+    transport: Transport.NATS,
+    options: { ...natsConnectionOptions(env.NATS_URL, service), queue: service },
+    logger: new PinoNestLogger(logger),
+  });
+  app.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalInterceptors(new RpcLoggingInterceptor(logger));
+  app.enableShutdownHooks();
+  started.health = app.get(HealthService);
+  await app.listen();
+  logger.info({ probePort: env.PROBE_PORT }, `${service} is listening on NATS`);
+}

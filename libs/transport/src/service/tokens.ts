@@ -1,0 +1,4 @@
+/** Injection tokens of the service kernel. */
+export const SERVICE_ENV = Symbol('SERVICE_ENV');
+export const REDIS = Symbol('REDIS');
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
