@@ -5,6 +5,7 @@ const libs = ['contracts', 'persistence', 'platform', 'testing', 'transport'];
 
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -7,3 +7,4 @@ export * from './service/health.service';
 export * from './service/redis.provider';
 export * from './service/service-kernel.module';
 export * from './service/tokens';
+export * from './handled-subjects';

@@ -1,0 +1,54 @@
+import { getMetadataStorage } from 'class-validator';
+
+import { allEndpoints } from './all-endpoints';
+import { findCatalogueEntry } from './catalogue/catalogue';
+import type { DtoClass, EndpointDeclaration } from './endpoint';
+
+/** Property names a DTO validates, and which of them are optional. */
+function dtoFields(dto: DtoClass): { all: string[]; required: string[] } {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+  const all = [...new Set(metas.map((m) => m.propertyName))].sort();
+  const optional = new Set(metas.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName));
+  return { all, required: all.filter((f) => !optional.has(f)) };
+}
+
+const cases = allEndpoints.map((e) => [`${e.method} ${e.path}`, e] as [string, EndpointDeclaration]);
+
+describe('endpoint declarations', () => {
+  it('have unique ids and routes', () => {
+    expect(new Set(allEndpoints.map((e) => e.id)).size).toBe(allEndpoints.length);
+    expect(new Set(allEndpoints.map((e) => `${e.method} ${e.path}`)).size).toBe(allEndpoints.length);
+  });
+
+  it('name their DTO classes uniquely (the OpenAPI document keys schemas by class name)', () => {
+    const dtos = new Set(allEndpoints.flatMap((e) => [e.params, e.query, e.body]).filter(Boolean) as DtoClass[]);
+    const names = [...dtos].map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  describe.each(cases)('%s', (_, endpoint) => {
+    const entry = findCatalogueEntry(endpoint.method, endpoint.path);
+
+    it('is in the catalogue with the same owner and access', () => {
+      expect(entry).toBeDefined();
+      expect(endpoint.owner).toBe(entry?.service);
+      expect(endpoint.access).toBe(entry?.access);
+      expect(endpoint.id).toMatch(new RegExp(`^${entry?.service}\\.[a-z-]+\\.[a-z-]+$`));
+    });
+
+    it('answers a success status the catalogue lists', () => {
+      expect(Object.keys(entry?.responses ?? {})).toContain(String(endpoint.status));
+    });
+
+    it('declares exactly the path parameters of its path', () => {
+      const inPath = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(endpoint.params ? dtoFields(endpoint.params).all : []).toEqual(inPath);
+    });
+
+    it('takes the body the catalogue describes (same fields, same required list)', () => {
+      const schema = entry?.requestBody as { properties?: object; required?: string[] } | null;
+      const expected = schema ? { all: Object.keys(schema.properties ?? {}).sort(), required: [...(schema.required ?? [])].sort() } : null;
+      expect(endpoint.body ? dtoFields(endpoint.body) : null).toEqual(expected);
+    });
+  });
+});
