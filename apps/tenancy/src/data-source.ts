@@ -1,10 +1,14 @@
 import type { ServiceDataSource } from '@lib/persistence';
 
 import { migrations } from './migrations';
+import { CountryEntity } from './reference-data/countries/country.entity';
+import { CurrencyEntity } from './reference-data/currencies/currency.entity';
+import { LanguageEntity } from './reference-data/languages/language.entity';
+import { PhoneCodeEntity } from './reference-data/phone-codes/phone-code.entity';
 
 /** The tenancy schema: its entities and the migrations that build it. */
 export const tenancyDataSource: ServiceDataSource = {
   schema: 'tenancy',
-  entities: [],
+  entities: [CountryEntity, CurrencyEntity, LanguageEntity, PhoneCodeEntity],
   migrations,
 };

@@ -11,9 +11,15 @@ export interface VersionInfo {
 
 /**
  * The platform version: `major.minor` from package.json and the build number from BUILD_NUMBER
- * (set by CI or the image build), so `1.1.123` reads as build 123 of 1.1.
+ * (set by CI or the image build), so `1.1.123` reads as build 123 of 1.1. Read once.
  */
-export function readVersion(env: NodeJS.ProcessEnv = process.env): VersionInfo {
+export function readVersion(): VersionInfo {
+  return (cached ??= versionFrom(process.env));
+}
+
+let cached: VersionInfo | undefined;
+
+function versionFrom(env: NodeJS.ProcessEnv): VersionInfo {
   const [major, minor] = packageVersion().split('.').map(Number);
   const build = Number(env['BUILD_NUMBER'] ?? 0) || 0;
   return {

@@ -1,2 +1,5 @@
+import { CreateReferenceData1795447602909 } from './1795447602909-CreateReferenceData';
+import { SeedReferenceData1795447602910 } from './1795447602910-SeedReferenceData';
+
 /** Applied in this order by the migration command; each file is `<epoch-ms>-<PascalName>.ts`. */
-export const migrations = [];
+export const migrations = [CreateReferenceData1795447602909, SeedReferenceData1795447602910];

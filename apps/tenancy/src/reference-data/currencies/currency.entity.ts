@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+import type { CurrencyMetadataBody } from '@lib/contracts';
+
+/** One ISO 4217 currency (`tenancy.currencies`). */
+@Entity({ name: 'currencies' })
+export class CurrencyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 3 })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  symbol: string | null;
+
+  @Column({ type: 'jsonb' })
+  metadata: CurrencyMetadataBody;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
