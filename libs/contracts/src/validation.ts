@@ -1,10 +1,39 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 
 import type { DtoClass, EndpointDeclaration } from './endpoint';
 import { DomainError, ErrorCode } from './errors';
 
 export type RequestPart = 'params' | 'query' | 'body';
+
+type RuleLookup = (target: object, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
+
+/**
+ * class-validator finds a class's rules by scanning every registered class on each call (to
+ * collect inherited rules); with many DTOs that lookup cost more than the validation itself.
+ * Rules are registered by decorators at import time, so the lookup is memoized, and forgotten
+ * whenever a rule is added.
+ */
+function memoizeRuleLookup(): void {
+  const storage = getMetadataStorage() as unknown as {
+    getTargetValidationMetadatas: RuleLookup;
+    addValidationMetadata: (metadata: unknown) => void;
+  };
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let cache = new Map<object, Map<string, unknown[]>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    const key = `${schema}|${always}|${strictGroups}`;
+    const perTarget = cache.get(target) ?? cache.set(target, new Map()).get(target)!;
+    return perTarget.get(key) ?? perTarget.set(key, lookup(target, schema, always, strictGroups)).get(key)!;
+  };
+  storage.addValidationMetadata = (metadata) => {
+    cache = new Map();
+    add(metadata);
+  };
+}
+memoizeRuleLookup();
 
 export interface FieldProblem {
   field: string;

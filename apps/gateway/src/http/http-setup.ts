@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,21 +9,11 @@ import { DomainError, ErrorCode } from '@lib/contracts';
 import type { GatewayEnv } from '../config';
 import { envelope } from '../errors/error-envelope.filter';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { securityHeaders } from './security-headers';
 
 /** Everything HTTP-level around the routes: headers, CORS, request ids, access log, metrics. */
 export async function configureHttp(app: NestFastifyApplication, env: GatewayEnv, metrics: GatewayMetrics, logger: Logger) {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
   if (env.CORS_ORIGINS?.length) {
     const origin = env.CORS_ORIGINS.includes('*') ? true : env.CORS_ORIGINS;
     await app.register(cors as never, { origin, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
@@ -32,8 +21,9 @@ export async function configureHttp(app: NestFastifyApplication, env: GatewayEnv
   // Only JSON bodies: anything else answers 415 instead of reaching a handler as a string.
   fastify.removeContentTypeParser('text/plain');
 
+  const headers = securityHeaders();
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.header('x-request-id', request.id);
+    void reply.headers(headers).header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
