@@ -20,12 +20,16 @@ export type EndpointOwner = ServiceName | 'gateway';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type DtoClass<T = any> = new (...args: any[]) => T;
 
-export interface EndpointInput<P, Q, B> {
+/**
+ * `M` and `Path` keep the literal method and path of a declaration (`'POST'`, `'/api/v1/secure/api-keys'`), so
+ * the typed client can look up its response type; everywhere else they default to `HttpMethod` and `string`.
+ */
+export interface EndpointInput<P, Q, B, M extends HttpMethod = HttpMethod, Path extends string = string> {
   /** `<owner>.<feature>.<action>`: the endpoint's id and the NATS subject the gateway forwards to. */
   id: string;
-  method: HttpMethod;
+  method: M;
   /** Exactly as in the catalogue, with `{param}` placeholders. */
-  path: string;
+  path: Path;
   access: Access;
   /** Success status code. */
   status: number;
@@ -34,14 +38,24 @@ export interface EndpointInput<P, Q, B> {
   body?: DtoClass<B>;
 }
 
-export interface EndpointDeclaration<P = unknown, Q = unknown, B = unknown> extends EndpointInput<P, Q, B> {
+export interface EndpointDeclaration<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  M extends HttpMethod = HttpMethod,
+  Path extends string = string,
+> extends EndpointInput<P, Q, B, M, Path> {
   owner: EndpointOwner;
 }
 
 /** Declares one endpoint. Everything else (route, validation, OpenAPI, client, handler) derives from it. */
-export function endpoint<P = unknown, Q = unknown, B = unknown>(
-  input: EndpointInput<P, Q, B>,
-): EndpointDeclaration<P, Q, B> {
+export function endpoint<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  const M extends HttpMethod = HttpMethod,
+  const Path extends string = string,
+>(input: EndpointInput<P, Q, B, M, Path>): EndpointDeclaration<P, Q, B, M, Path> {
   const owner = input.id.split('.')[0] as EndpointOwner;
   return Object.freeze({ ...input, owner });
 }

@@ -8,3 +8,5 @@ export * from './system/system.contract';
 export * from './tenancy/reference-data.contract';
 export * from './tenancy/reference-data.dto';
 export * from './validation';
+export * from './client/platform-client';
+export * from './generated';
