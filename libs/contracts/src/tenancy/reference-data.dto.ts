@@ -1,7 +1,24 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
+import type { SuccessBodyOf } from '../client/platform-client';
 import { PaginationQuery } from '../common/query.dto';
+import type {
+  getCountry,
+  getCurrency,
+  getLanguage,
+  getPhoneCode,
+  getTimezone,
+  listCountries,
+  listCountryRegions,
+  listCurrencies,
+  listCurrenciesByCountry,
+  listLanguages,
+  listPhoneCodes,
+  listTimezoneRegions,
+  listTimezones,
+  searchPhoneCodes,
+} from './reference-data.contract';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -110,127 +127,29 @@ export class ListTimezonesQuery extends PaginationQuery {
   region?: string;
 }
 
-// Response bodies, field for field as the catalogue's schemas (snake_case as the contract has it).
+// Response bodies: the catalogue's schemas, as generated into ResponseBodies.
 
-/** Every reference-data response wraps its payload in `data`. */
-export interface DataResponse<T> {
-  data: T;
-}
-
-export interface CountryMetadataBody {
-  region: string;
-  subregion?: string;
-  capital?: string;
-  calling_code?: string;
-  currency_code?: string;
-  /** ISO 639-1 codes of the country's languages, then English. */
-  languages: string[];
-}
-
-/** GET /countries/{isoCode}. */
-export interface CountryBody {
-  iso_code: string;
-  name_ascii: string;
-  name_local: Record<string, string>;
-  flag_url: string;
-  metadata: CountryMetadataBody;
-  created_at: string;
-  updated_at: string;
-  /** Localized by `language`, then Accept-Language, then English. */
-  name: string;
-}
-
-/** One entry of GET /countries/. */
-export interface CountryListItemBody extends CountryBody {
-  cca3: string | null;
-  currencies: string[] | null;
-  phone_code: string | null;
-}
-
-export interface CountryListBody {
-  countries: CountryListItemBody[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface CountryRegionsBody {
-  regions: string[];
-}
-
-export interface CurrencyMetadataBody {
-  countries: string[];
-  decimal_digits: number;
-  numeric_code: string;
-}
-
-export interface CurrencyBody {
-  code: string;
-  name: string;
-  symbol: string | null;
-  metadata: CurrencyMetadataBody;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface LanguageMetadataBody {
-  /** ISO 639-2/B code where it differs from 639-2/T (`ger` for `deu`). */
-  iso_code_2b?: string;
-  /** ISO 15924 script code, e.g. `Latn`. */
-  script_code?: string;
-  script?: string;
-  direction?: 'ltr' | 'rtl';
-}
-
-export interface LanguageBody {
-  iso_code_1: string;
-  iso_code_2: string | null;
-  iso_code_3: string | null;
-  name_english: string;
-  name_local: string;
-  country_code: string | null;
-  metadata: LanguageMetadataBody;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface LanguageListBody {
-  languages: LanguageBody[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface PhoneCodeMetadataBody {
-  country_name: string;
-  region: string;
-  /** The ITU country calling code, e.g. `+1` for Antigua whose full code is `+1268`. */
-  calling_code?: string;
-}
-
-export interface PhoneCodeBody {
-  country_code: string;
-  idd_root: string;
-  idd_suffixes: string[] | null;
-  full_code: string;
-  metadata: PhoneCodeMetadataBody;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface TimezoneBody {
-  name: string;
-  /** Offset from UTC now, DST included: `GMT+1`, `GMT+5:30`, `GMT-3`, `GMT+0`. */
-  offset: string;
-  offsetMinutes: number;
-  region: string;
-  city: string;
-  abbreviation: string;
-}
-
-export interface TimezoneListBody {
-  timezones: TimezoneBody[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type CountryListResponse = SuccessBodyOf<typeof listCountries>;
+export type CountryListItemBody = CountryListResponse['data']['countries'][number];
+export type CountryRegionsResponse = SuccessBodyOf<typeof listCountryRegions>;
+export type CountryResponse = SuccessBodyOf<typeof getCountry>;
+export type CountryBody = CountryResponse['data'];
+export type CountryMetadataBody = CountryBody['metadata'];
+export type CurrencyListResponse = SuccessBodyOf<typeof listCurrencies>;
+export type CurrencyByCountryResponse = SuccessBodyOf<typeof listCurrenciesByCountry>;
+export type CurrencyResponse = SuccessBodyOf<typeof getCurrency>;
+export type CurrencyBody = CurrencyResponse['data'];
+export type CurrencyMetadataBody = CurrencyBody['metadata'];
+export type LanguageListResponse = SuccessBodyOf<typeof listLanguages>;
+export type LanguageResponse = SuccessBodyOf<typeof getLanguage>;
+export type LanguageBody = LanguageResponse['data'];
+export type LanguageMetadataBody = LanguageBody['metadata'];
+export type PhoneCodeListResponse = SuccessBodyOf<typeof listPhoneCodes>;
+export type PhoneCodeSearchResponse = SuccessBodyOf<typeof searchPhoneCodes>;
+export type PhoneCodeResponse = SuccessBodyOf<typeof getPhoneCode>;
+export type PhoneCodeBody = PhoneCodeResponse['data'];
+export type PhoneCodeMetadataBody = PhoneCodeBody['metadata'];
+export type TimezoneListResponse = SuccessBodyOf<typeof listTimezones>;
+export type TimezoneRegionsResponse = SuccessBodyOf<typeof listTimezoneRegions>;
+export type TimezoneResponse = SuccessBodyOf<typeof getTimezone>;
+export type TimezoneBody = TimezoneResponse['data'];

@@ -4,10 +4,9 @@ import {
   getCountry,
   listCountries,
   listCountryRegions,
-  type CountryBody,
-  type CountryListBody,
-  type CountryRegionsBody,
-  type DataResponse,
+  type CountryListResponse,
+  type CountryRegionsResponse,
+  type CountryResponse,
 } from '@lib/contracts';
 import { Handles, type RequestOf } from '@lib/transport';
 
@@ -18,17 +17,17 @@ export class CountriesHandler {
   constructor(private readonly countries: CountriesService) {}
 
   @Handles(listCountries)
-  list(request: RequestOf<typeof listCountries>): Promise<DataResponse<CountryListBody>> {
+  list(request: RequestOf<typeof listCountries>): Promise<CountryListResponse> {
     return this.countries.list(request.context, request.query);
   }
 
   @Handles(listCountryRegions)
-  regions(): Promise<DataResponse<CountryRegionsBody>> {
+  regions(): Promise<CountryRegionsResponse> {
     return this.countries.regions();
   }
 
   @Handles(getCountry)
-  get(request: RequestOf<typeof getCountry>): Promise<DataResponse<CountryBody>> {
+  get(request: RequestOf<typeof getCountry>): Promise<CountryResponse> {
     return this.countries.get(request.context, request.params.isoCode, request.query.language);
   }
 }

@@ -1,12 +1,11 @@
 import { getName, getSupportedLanguages } from 'i18n-iso-countries';
 import countries, { type Country } from 'world-countries';
 
-import type { CountryMetadataBody } from '@lib/contracts';
-
 import { toAscii } from '../common/search-text';
 import { isIso4217 } from '../currencies/currencies.seed';
 import { toIso6391 } from '../languages/languages.seed';
 import { dialingCodeOf } from '../phone-codes/phone-codes.seed';
+import type { CountryMetadata } from './country.entity';
 
 /** A row of `tenancy.countries` as the seed migration inserts it. */
 export interface CountrySeed {
@@ -18,7 +17,7 @@ export interface CountrySeed {
   flag_url: string;
   currencies: string[];
   phone_code: string | null;
-  metadata: CountryMetadataBody;
+  metadata: CountryMetadata;
 }
 
 export function buildCountrySeeds(): CountrySeed[] {

@@ -4,10 +4,10 @@ import {
   DomainError,
   ErrorCode,
   type CountryBody,
-  type CountryListBody,
   type CountryListItemBody,
-  type CountryRegionsBody,
-  type DataResponse,
+  type CountryListResponse,
+  type CountryRegionsResponse,
+  type CountryResponse,
   type ListCountriesQuery,
   type RequestContext,
 } from '@lib/contracts';
@@ -46,7 +46,7 @@ export class CountriesService {
 
   constructor(private readonly repository: CountriesRepository) {}
 
-  async list(context: RequestContext, query: ListCountriesQuery): Promise<DataResponse<CountryListBody>> {
+  async list(context: RequestContext, query: ListCountriesQuery): Promise<CountryListResponse> {
     const index = await this.table.get();
     const language = this.languageFor(index, query.language, context);
     const term = searchTerm(query.search);
@@ -62,12 +62,12 @@ export class CountriesService {
     return { data: { countries: items, ...paging } };
   }
 
-  async regions(): Promise<DataResponse<CountryRegionsBody>> {
+  async regions(): Promise<CountryRegionsResponse> {
     const index = await this.table.get();
     return { data: { regions: index.regions } };
   }
 
-  async get(context: RequestContext, isoCode: string, language?: string): Promise<DataResponse<CountryBody>> {
+  async get(context: RequestContext, isoCode: string, language?: string): Promise<CountryResponse> {
     const index = await this.table.get();
     const country = index.byCode.get(isoCode.toUpperCase());
     if (!country) throw countryNotFound(isoCode);

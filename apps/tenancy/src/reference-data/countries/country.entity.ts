@@ -2,6 +2,17 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { CountryMetadataBody } from '@lib/contracts';
 
+/** The `metadata` column as the seed writes it: the contract's metadata, with the keys every row has. */
+export interface CountryMetadata extends CountryMetadataBody {
+  region: string;
+  subregion?: string;
+  capital?: string;
+  calling_code?: string;
+  currency_code?: string;
+  /** ISO 639-1 codes of the country's languages, then English. */
+  languages: string[];
+}
+
 /** One ISO 3166-1 country (`tenancy.countries`), seeded from world-countries and i18n-iso-countries. */
 @Entity({ name: 'countries' })
 export class CountryEntity {
@@ -32,7 +43,7 @@ export class CountryEntity {
   phoneCode: string | null;
 
   @Column({ type: 'jsonb' })
-  metadata: CountryMetadataBody;
+  metadata: CountryMetadata;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

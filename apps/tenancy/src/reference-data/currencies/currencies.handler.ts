@@ -4,8 +4,9 @@ import {
   getCurrency,
   listCurrencies,
   listCurrenciesByCountry,
-  type CurrencyBody,
-  type DataResponse,
+  type CurrencyByCountryResponse,
+  type CurrencyListResponse,
+  type CurrencyResponse,
 } from '@lib/contracts';
 import { Handles, type RequestOf } from '@lib/transport';
 
@@ -16,17 +17,17 @@ export class CurrenciesHandler {
   constructor(private readonly currencies: CurrenciesService) {}
 
   @Handles(listCurrencies)
-  list(request: RequestOf<typeof listCurrencies>): Promise<DataResponse<CurrencyBody[]>> {
+  list(request: RequestOf<typeof listCurrencies>): Promise<CurrencyListResponse> {
     return this.currencies.list(request.query);
   }
 
   @Handles(listCurrenciesByCountry)
-  listByCountry(request: RequestOf<typeof listCurrenciesByCountry>): Promise<DataResponse<CurrencyBody[]>> {
+  listByCountry(request: RequestOf<typeof listCurrenciesByCountry>): Promise<CurrencyByCountryResponse> {
     return this.currencies.listByCountry(request.params.country);
   }
 
   @Handles(getCurrency)
-  get(request: RequestOf<typeof getCurrency>): Promise<DataResponse<CurrencyBody>> {
+  get(request: RequestOf<typeof getCurrency>): Promise<CurrencyResponse> {
     return this.currencies.get(request.params.code);
   }
 }

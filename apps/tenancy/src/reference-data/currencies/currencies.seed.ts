@@ -1,14 +1,14 @@
 import { data as iso4217 } from 'currency-codes';
 import countries from 'world-countries';
 
-import type { CurrencyMetadataBody } from '@lib/contracts';
+import type { CurrencyMetadata } from './currency.entity';
 
 /** A row of `tenancy.currencies` as the seed migration inserts it. */
 export interface CurrencySeed {
   code: string;
   name: string;
   symbol: string | null;
-  metadata: CurrencyMetadataBody;
+  metadata: CurrencyMetadata;
 }
 
 /** ISO 4217 (currency-codes), with the countries that use each currency taken from world-countries. */

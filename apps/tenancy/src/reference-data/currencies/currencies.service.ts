@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { DomainError, ErrorCode, type CurrencyBody, type DataResponse, type ListCurrenciesQuery } from '@lib/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  type CurrencyBody,
+  type CurrencyByCountryResponse,
+  type CurrencyListResponse,
+  type CurrencyResponse,
+  type ListCurrenciesQuery,
+} from '@lib/contracts';
 
 import { arrayPage } from '../common/list-page';
 import { searchableText, searchTerm } from '../common/search-text';
@@ -24,14 +32,14 @@ export class CurrenciesService {
   ) {}
 
   /** Sorted by code; `search` matches the code or the name. */
-  async list(query: ListCurrenciesQuery): Promise<DataResponse<CurrencyBody[]>> {
+  async list(query: ListCurrenciesQuery): Promise<CurrencyListResponse> {
     const index = await this.table.get();
     const term = searchTerm(query.search);
     const matches = index.currencies.filter((currency) => !term || currency.searchText.includes(term));
     return { data: arrayPage(matches, query).map((currency) => currency.body) };
   }
 
-  async get(code: string): Promise<DataResponse<CurrencyBody>> {
+  async get(code: string): Promise<CurrencyResponse> {
     const currency = (await this.table.get()).byCode.get(code.toUpperCase());
     if (!currency) {
       throw DomainError.notFound(
@@ -43,7 +51,7 @@ export class CurrenciesService {
   }
 
   /** The currencies of a country, its main one first; empty for a country without one (Antarctica). */
-  async listByCountry(country: string): Promise<DataResponse<CurrencyBody[]>> {
+  async listByCountry(country: string): Promise<CurrencyByCountryResponse> {
     const codes = await this.countries.currenciesOf(country);
     const { byCode } = await this.table.get();
     return { data: codes.flatMap((code) => byCode.get(code) ?? []) };

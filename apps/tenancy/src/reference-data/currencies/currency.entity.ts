@@ -2,6 +2,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { CurrencyMetadataBody } from '@lib/contracts';
 
+/** The `metadata` column as the seed writes it: the contract's metadata, with the keys every row has. */
+export interface CurrencyMetadata extends CurrencyMetadataBody {
+  countries: string[];
+  decimal_digits: number;
+  numeric_code: string;
+}
+
 /** One ISO 4217 currency (`tenancy.currencies`). */
 @Entity({ name: 'currencies' })
 export class CurrencyEntity {
@@ -15,7 +22,7 @@ export class CurrencyEntity {
   symbol: string | null;
 
   @Column({ type: 'jsonb' })
-  metadata: CurrencyMetadataBody;
+  metadata: CurrencyMetadata;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

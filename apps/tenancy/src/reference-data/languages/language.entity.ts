@@ -2,6 +2,16 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { LanguageMetadataBody } from '@lib/contracts';
 
+/** The `metadata` column as the seed writes it: the contract's metadata, with the keys the seed knows. */
+export interface LanguageMetadata extends LanguageMetadataBody {
+  /** ISO 639-2/B code where it differs from 639-2/T (`ger` for `deu`). */
+  iso_code_2b?: string;
+  /** ISO 15924 script code, e.g. `Latn`. */
+  script_code?: string;
+  script?: string;
+  direction?: 'ltr' | 'rtl';
+}
+
 /** One ISO 639-1 language (`tenancy.languages`), seeded from `langs` and Intl. */
 @Entity({ name: 'languages' })
 export class LanguageEntity {
@@ -24,7 +34,7 @@ export class LanguageEntity {
   countryCode: string | null;
 
   @Column({ type: 'jsonb' })
-  metadata: LanguageMetadataBody;
+  metadata: LanguageMetadata;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

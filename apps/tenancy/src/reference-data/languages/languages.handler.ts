@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 
-import { getLanguage, listLanguages, type DataResponse, type LanguageBody, type LanguageListBody } from '@lib/contracts';
+import { getLanguage, listLanguages, type LanguageListResponse, type LanguageResponse } from '@lib/contracts';
 import { Handles, type RequestOf } from '@lib/transport';
 
 import { LanguagesService } from './languages.service';
@@ -10,12 +10,12 @@ export class LanguagesHandler {
   constructor(private readonly languages: LanguagesService) {}
 
   @Handles(listLanguages)
-  list(request: RequestOf<typeof listLanguages>): Promise<DataResponse<LanguageListBody>> {
+  list(request: RequestOf<typeof listLanguages>): Promise<LanguageListResponse> {
     return this.languages.list(request.query);
   }
 
   @Handles(getLanguage)
-  get(request: RequestOf<typeof getLanguage>): Promise<DataResponse<LanguageBody>> {
+  get(request: RequestOf<typeof getLanguage>): Promise<LanguageResponse> {
     return this.languages.get(request.params.code);
   }
 }

@@ -1,6 +1,6 @@
 import langs from 'langs';
 
-import type { LanguageMetadataBody } from '@lib/contracts';
+import type { LanguageMetadata } from './language.entity';
 
 /** A row of `tenancy.languages` as the seed migration inserts it. */
 export interface LanguageSeed {
@@ -10,7 +10,7 @@ export interface LanguageSeed {
   name_english: string;
   name_local: string;
   country_code: string | null;
-  metadata: LanguageMetadataBody;
+  metadata: LanguageMetadata;
 }
 
 /**
@@ -57,8 +57,8 @@ function flagCountryOf(code: string): string | null {
   return region && /^[A-Z]{2}$/.test(region) ? region : null;
 }
 
-function metadataOf(code: string, code2T: string, code2B: string): LanguageMetadataBody {
-  const metadata: LanguageMetadataBody = {};
+function metadataOf(code: string, code2T: string, code2B: string): LanguageMetadata {
+  const metadata: LanguageMetadata = {};
   if (code2B && code2B !== code2T) metadata.iso_code_2b = code2B;
   const script = likelySubtags(code)?.script;
   if (script) {

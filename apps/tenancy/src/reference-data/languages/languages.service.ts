@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
-  type DataResponse,
   type LanguageBody,
-  type LanguageListBody,
+  type LanguageListResponse,
+  type LanguageResponse,
   type ListLanguagesQuery,
 } from '@lib/contracts';
 
@@ -21,7 +21,7 @@ export const DEFAULT_LANGUAGE_PRIORITY = ['de', 'fr', 'it', 'es'];
 
 interface LanguageIndex {
   /** Sorted by English name. */
-  languages: { body: LanguageBody; searchText: string }[];
+  languages: { row: LanguageEntity; body: LanguageBody; searchText: string }[];
   /** Every ISO 639-1, 639-2/T, 639-2/B and 639-3 code → its language. */
   byCode: Map<string, LanguageBody>;
 }
@@ -39,7 +39,7 @@ export class LanguagesService {
    * Priority languages first (de, fr, it, es; with `countryCode=CH` first de, fr, it, rm, en),
    * then the others by English name. An unknown `countryCode` only loses its own languages.
    */
-  async list(query: ListLanguagesQuery): Promise<DataResponse<LanguageListBody>> {
+  async list(query: ListLanguagesQuery): Promise<LanguageListResponse> {
     const index = await this.table.get();
     const term = searchTerm(query.search);
     const matches = index.languages.filter((language) => !term || language.searchText.includes(term));
@@ -51,7 +51,7 @@ export class LanguagesService {
   }
 
   /** By ISO 639-1 (`de`), 639-2/T or 639-3 (`deu`), or 639-2/B (`ger`). */
-  async get(code: string): Promise<DataResponse<LanguageBody>> {
+  async get(code: string): Promise<LanguageResponse> {
     const language = (await this.table.get()).byCode.get(code.toLowerCase());
     if (!language) {
       throw DomainError.notFound(
@@ -66,6 +66,7 @@ export class LanguagesService {
 function indexLanguages(rows: LanguageEntity[]): LanguageIndex {
   const languages = rows
     .map((row) => ({
+      row,
       body: bodyOf(row),
       searchText: searchableText([row.isoCode1, row.isoCode2, row.isoCode3, row.nameEnglish, row.nameLocal]),
     }))
@@ -73,8 +74,8 @@ function indexLanguages(rows: LanguageEntity[]): LanguageIndex {
   const byCode = new Map<string, LanguageBody>();
   // Two-letter codes first, so a three-letter code never shadows one (they cannot collide anyway).
   for (const { body } of languages) byCode.set(body.iso_code_1, body);
-  for (const { body } of languages) {
-    for (const code of [body.iso_code_2, body.iso_code_3, body.metadata.iso_code_2b]) {
+  for (const { row, body } of languages) {
+    for (const code of [row.isoCode2, row.isoCode3, row.metadata.iso_code_2b]) {
       if (code && !byCode.has(code)) byCode.set(code, body);
     }
   }

@@ -2,6 +2,14 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { PhoneCodeMetadataBody } from '@lib/contracts';
 
+/** The `metadata` column as the seed writes it: the contract's metadata, with the keys every row has. */
+export interface PhoneCodeMetadata extends PhoneCodeMetadataBody {
+  country_name: string;
+  region: string;
+  /** The ITU country calling code, e.g. `+1` for Antigua whose full code is `+1268`. */
+  calling_code?: string;
+}
+
 /** The international dialing code of one country (`tenancy.phone_codes`). */
 @Entity({ name: 'phone_codes' })
 export class PhoneCodeEntity {
@@ -18,7 +26,7 @@ export class PhoneCodeEntity {
   fullCode: string;
 
   @Column({ type: 'jsonb' })
-  metadata: PhoneCodeMetadataBody;
+  metadata: PhoneCodeMetadata;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -4,8 +4,9 @@ import {
   getPhoneCode,
   listPhoneCodes,
   searchPhoneCodes,
-  type DataResponse,
-  type PhoneCodeBody,
+  type PhoneCodeListResponse,
+  type PhoneCodeResponse,
+  type PhoneCodeSearchResponse,
 } from '@lib/contracts';
 import { Handles, type RequestOf } from '@lib/transport';
 
@@ -16,17 +17,17 @@ export class PhoneCodesHandler {
   constructor(private readonly phoneCodes: PhoneCodesService) {}
 
   @Handles(listPhoneCodes)
-  list(request: RequestOf<typeof listPhoneCodes>): Promise<DataResponse<PhoneCodeBody[]>> {
+  list(request: RequestOf<typeof listPhoneCodes>): Promise<PhoneCodeListResponse> {
     return this.phoneCodes.list(request.query);
   }
 
   @Handles(searchPhoneCodes)
-  search(request: RequestOf<typeof searchPhoneCodes>): Promise<DataResponse<PhoneCodeBody[]>> {
+  search(request: RequestOf<typeof searchPhoneCodes>): Promise<PhoneCodeSearchResponse> {
     return this.phoneCodes.search(request.query.code);
   }
 
   @Handles(getPhoneCode)
-  get(request: RequestOf<typeof getPhoneCode>): Promise<DataResponse<PhoneCodeBody>> {
+  get(request: RequestOf<typeof getPhoneCode>): Promise<PhoneCodeResponse> {
     return this.phoneCodes.get(request.params.country);
   }
 }

@@ -1,7 +1,7 @@
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import countries, { type Country } from 'world-countries';
 
-import type { PhoneCodeMetadataBody } from '@lib/contracts';
+import type { PhoneCodeMetadata } from './phone-code.entity';
 
 /** A row of `tenancy.phone_codes` as the seed migration inserts it. */
 export interface PhoneCodeSeed {
@@ -9,7 +9,7 @@ export interface PhoneCodeSeed {
   idd_root: string;
   idd_suffixes: string[] | null;
   full_code: string;
-  metadata: PhoneCodeMetadataBody;
+  metadata: PhoneCodeMetadata;
 }
 
 /** What the contract allows for a dialing code: `+` and one to four digits. */
@@ -21,7 +21,7 @@ export function buildPhoneCodeSeeds(): PhoneCodeSeed[] {
     .map((country) => {
       const callingCode = callingCodeOf(country.cca2);
       const suffixes = country.idd.suffixes ?? [];
-      const metadata: PhoneCodeMetadataBody = { country_name: country.name.common, region: country.region };
+      const metadata: PhoneCodeMetadata = { country_name: country.name.common, region: country.region };
       if (callingCode) metadata.calling_code = callingCode;
       return {
         country_code: country.cca2,

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
-  type DataResponse,
   type ListPhoneCodesQuery,
   type PhoneCodeBody,
+  type PhoneCodeListResponse,
+  type PhoneCodeResponse,
+  type PhoneCodeSearchResponse,
 } from '@lib/contracts';
 
 import { arrayPage } from '../common/list-page';
@@ -15,6 +17,7 @@ import type { PhoneCodeEntity } from './phone-code.entity';
 import { PhoneCodesRepository } from './phone-codes.repository';
 
 interface IndexedPhoneCode {
+  row: PhoneCodeEntity;
   body: PhoneCodeBody;
   searchText: string;
   /** Every code that dials this country: full code, ITU calling code, root + each suffix. */
@@ -34,7 +37,7 @@ export class PhoneCodesService {
   constructor(private readonly repository: PhoneCodesRepository) {}
 
   /** Sorted by country name; `search` matches the country code, the country name or the dialing code. */
-  async list(query: ListPhoneCodesQuery): Promise<DataResponse<PhoneCodeBody[]>> {
+  async list(query: ListPhoneCodesQuery): Promise<PhoneCodeListResponse> {
     const index = await this.table.get();
     const term = searchTerm(query.search);
     const matches = index.phoneCodes.filter((phoneCode) => !term || phoneCode.searchText.includes(term));
@@ -45,7 +48,7 @@ export class PhoneCodesService {
    * Reverse lookup: the countries dialed with `code` (`41` or `+41`). `+1` answers every country of
    * the North American plan, those whose full code is exactly `+1` first.
    */
-  async search(code: string): Promise<DataResponse<PhoneCodeBody[]>> {
+  async search(code: string): Promise<PhoneCodeSearchResponse> {
     const wanted = `+${code.replace(/^\+/, '')}`;
     const matches = (await this.table.get()).phoneCodes.filter((phoneCode) => phoneCode.codes.has(wanted));
     const exact = matches.filter((phoneCode) => phoneCode.body.full_code === wanted);
@@ -53,7 +56,7 @@ export class PhoneCodesService {
     return { data: [...exact, ...others].map((phoneCode) => phoneCode.body) };
   }
 
-  async get(country: string): Promise<DataResponse<PhoneCodeBody>> {
+  async get(country: string): Promise<PhoneCodeResponse> {
     const phoneCode = (await this.table.get()).byCountry.get(country.toUpperCase());
     if (!phoneCode) {
       throw DomainError.notFound(
@@ -68,11 +71,12 @@ export class PhoneCodesService {
 function indexPhoneCodes(rows: PhoneCodeEntity[]): PhoneCodeIndex {
   const phoneCodes = rows
     .map((row) => ({
+      row,
       body: bodyOf(row),
       searchText: searchableText([row.countryCode, row.metadata.country_name, row.fullCode, row.fullCode.slice(1)]),
       codes: dialingCodes(row),
     }))
-    .sort((a, b) => a.body.metadata.country_name.localeCompare(b.body.metadata.country_name, 'en'));
+    .sort((a, b) => a.row.metadata.country_name.localeCompare(b.row.metadata.country_name, 'en'));
   return { phoneCodes, byCountry: new Map(phoneCodes.map((p) => [p.body.country_code, p.body])) };
 }
 

@@ -4,9 +4,9 @@ import {
   getTimezone,
   listTimezoneRegions,
   listTimezones,
-  type DataResponse,
-  type TimezoneBody,
-  type TimezoneListBody,
+  type TimezoneListResponse,
+  type TimezoneRegionsResponse,
+  type TimezoneResponse,
 } from '@lib/contracts';
 import { Handles, type RequestOf } from '@lib/transport';
 
@@ -17,17 +17,17 @@ export class TimezonesHandler {
   constructor(private readonly timezones: TimezonesService) {}
 
   @Handles(listTimezones)
-  list(request: RequestOf<typeof listTimezones>): DataResponse<TimezoneListBody> {
+  list(request: RequestOf<typeof listTimezones>): TimezoneListResponse {
     return this.timezones.list(request.query);
   }
 
   @Handles(listTimezoneRegions)
-  regions(): DataResponse<string[]> {
+  regions(): TimezoneRegionsResponse {
     return this.timezones.regions();
   }
 
   @Handles(getTimezone)
-  get(request: RequestOf<typeof getTimezone>): DataResponse<TimezoneBody> {
+  get(request: RequestOf<typeof getTimezone>): TimezoneResponse {
     return this.timezones.get(request.params.name);
   }
 }

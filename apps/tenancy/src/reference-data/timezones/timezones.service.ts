@@ -3,10 +3,11 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
-  type DataResponse,
   type ListTimezonesQuery,
   type TimezoneBody,
-  type TimezoneListBody,
+  type TimezoneListResponse,
+  type TimezoneRegionsResponse,
+  type TimezoneResponse,
 } from '@lib/contracts';
 
 import { Clock } from '../common/clock';
@@ -55,7 +56,7 @@ export class TimezonesService implements OnApplicationBootstrap {
   }
 
   /** `search` matches the name or the city (`new york`, `zurich`); `region` is the name's first part. */
-  list(query: ListTimezonesQuery): DataResponse<TimezoneListBody> {
+  list(query: ListTimezonesQuery): TimezoneListResponse {
     const term = searchTerm(query.search);
     const region = query.region?.trim().toLowerCase();
     const matches = this.zones().zones.filter(
@@ -66,12 +67,12 @@ export class TimezonesService implements OnApplicationBootstrap {
     return { data: { timezones: items.map((zone) => bodyOf(zone, now)), ...paging } };
   }
 
-  regions(): DataResponse<string[]> {
+  regions(): TimezoneRegionsResponse {
     return { data: this.zones().regions };
   }
 
   /** By IANA name in any case, also by an old or linked name (`Asia/Calcutta`, `US/Eastern`). */
-  get(name: string): DataResponse<TimezoneBody> {
+  get(name: string): TimezoneResponse {
     const zone = this.find(name);
     if (!zone) {
       throw DomainError.notFound(
