@@ -1,0 +1,344 @@
+#!/usr/bin/env node
+// Throughput benchmark: the gateway path (HTTP → gateway → NATS → service → Postgres) against a
+// baseline that reads the same row straight from Postgres. Run it against a running stack
+// (`npm start`); see tools/bench/README.md.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const USAGE = `usage: npm run bench [-- --connections N] [--duration S] [--warmup S]
+
+  -c, --connections  concurrent connections per target  (BENCH_CONNECTIONS, default 100)
+  -d, --duration     seconds measured per target          (BENCH_DURATION, default 10)
+  -w, --warmup       seconds of warm-up per target        (BENCH_WARMUP, default 2)
+
+  GATEWAY_URL   gateway of the running stack  (default http://127.0.0.1:3000)
+  DATABASE_URL  its Postgres                  (default postgres://postgres@127.0.0.1:55432/platform)
+  BENCH_POOL_SIZE  baseline pg pool size      (default DB_POOL_SIZE or 10, like the services)
+
+Exit code: 0 target check passed, 2 target check failed, 1 could not run.`;
+
+// The server the baseline rows point at: one route per query, answered straight from a pg Pool.
+const BASELINE_ROUTES = [
+  {
+    path: '/countries/:isoCode',
+    sql: 'SELECT * FROM tenancy.countries WHERE iso_code = $1',
+    params: (req) => [req.params.isoCode],
+  },
+];
+
+// What gets measured, in this order, one target at a time. `url` starts with {gateway} or
+// {baseline}. `headers` is an object or an async function of the run context (for a token
+// obtained by logging in first); `method` and `body` are optional. A row with `baseline`
+// is compared with the row of that name; `minRatio` makes that comparison a pass/fail check
+// (req/s ratio >= minRatio and no errors or non-2xx in either row).
+const TARGETS = [
+  {
+    name: 'gateway GET /api/v1/public/countries/CH',
+    url: '{gateway}/api/v1/public/countries/CH',
+    headers: {},
+    baseline: 'baseline pg SELECT country CH',
+    minRatio: 0.5,
+  },
+  {
+    name: 'baseline pg SELECT country CH',
+    url: '{baseline}/countries/CH',
+    headers: {},
+  },
+];
+
+// The probe query that proves migrations (and the reference data) are in place.
+const REQUIRED_ROW = { table: 'tenancy.countries', sql: 'SELECT 1 FROM tenancy.countries WHERE iso_code = $1', params: ['CH'] };
+const TARGET_CONNECTIONS = 100;
+
+class BenchError extends Error {}
+
+const log = (msg) => console.log(`[bench] ${msg}`);
+
+function readConfig() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        connections: { type: 'string', short: 'c' },
+        duration: { type: 'string', short: 'd' },
+        help: { type: 'boolean', short: 'h' },
+        warmup: { type: 'string', short: 'w' },
+      },
+    }));
+  } catch (err) {
+    throw new BenchError(`${err.message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const env = process.env;
+  return {
+    connections: positiveInt('connections', values.connections ?? env.BENCH_CONNECTIONS ?? '100'),
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:55432/platform',
+    duration: positiveInt('duration', values.duration ?? env.BENCH_DURATION ?? '10'),
+    gatewayUrl: (env.GATEWAY_URL || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    poolSize: positiveInt('BENCH_POOL_SIZE', env.BENCH_POOL_SIZE ?? env.DB_POOL_SIZE ?? '10'),
+    warmup: positiveInt('warmup', values.warmup ?? env.BENCH_WARMUP ?? '2', 0),
+  };
+}
+
+function positiveInt(name, raw, min = 1) {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new BenchError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+async function checkGateway(gatewayUrl) {
+  const url = `${gatewayUrl}/api/v1/system/health?level=ready`;
+  let res;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch (err) {
+    throw new BenchError(
+      `the gateway does not answer at ${url} (${err.cause?.code ?? err.message}).\n` +
+        `Start the stack first with \`npm start\` (or set GATEWAY_URL to a running gateway).`,
+    );
+  }
+  if (res.status !== 200) {
+    const body = (await res.text()).slice(0, 500);
+    throw new BenchError(
+      `the gateway answered ${res.status} on ${url}: the stack is not ready.\n${body}\n` +
+        `Wait until \`npm start\` reports the stack ready, then run the bench again.`,
+    );
+  }
+}
+
+async function checkDatabase(pool, databaseUrl) {
+  let found;
+  try {
+    const { rows } = await pool.query('SELECT to_regclass($1) AS t', [REQUIRED_ROW.table]);
+    found = rows[0].t !== null;
+  } catch (err) {
+    throw new BenchError(
+      `cannot query Postgres at ${redactUrl(databaseUrl)} (${err.code ?? err.message}).\n` +
+        `Start the stack first with \`npm start\` (or set DATABASE_URL to its database).`,
+    );
+  }
+  if (!found) {
+    throw new BenchError(
+      `table ${REQUIRED_ROW.table} does not exist in ${redactUrl(databaseUrl)}: migrations have not run.\n` +
+        `Start the stack with \`npm start\` (it runs the migrations), or run \`node dist/apps/tenancy/migrate.js run\`.`,
+    );
+  }
+  const { rowCount } = await pool.query(REQUIRED_ROW.sql, REQUIRED_ROW.params);
+  if (rowCount === 0) {
+    throw new BenchError(
+      `${REQUIRED_ROW.table} has no row for ${REQUIRED_ROW.params.join(', ')}: the reference data is not loaded.\n` +
+        `Start the stack with \`npm start\`, which migrates and loads it, then run the bench again.`,
+    );
+  }
+}
+
+async function startBaseline(pool) {
+  const app = Fastify({ logger: false });
+  for (const route of BASELINE_ROUTES) {
+    app.get(route.path, async (req, reply) => {
+      const { rows } = await pool.query(route.sql, route.params(req));
+      if (rows.length === 0) return reply.code(404).send({ message: 'not found' });
+      return rows[0];
+    });
+  }
+  // Port 0: the OS picks a free port.
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url: address };
+}
+
+async function resolveTarget(target, context) {
+  const url = target.url.replace(/^\{(\w+)\}/, (whole, origin) => {
+    if (!(origin in context.origins)) throw new BenchError(`target "${target.name}": unknown origin ${whole}`);
+    return context.origins[origin];
+  });
+  const headers = typeof target.headers === 'function' ? await target.headers(context) : { ...target.headers };
+  return { body: target.body, headers, method: target.method ?? 'GET', name: target.name, url };
+}
+
+// One request before the load, so a missing route fails with its answer instead of a table of errors.
+async function probe(target) {
+  let res;
+  try {
+    res = await fetch(target.url, {
+      body: target.body,
+      headers: target.headers,
+      method: target.method,
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (err) {
+    throw new BenchError(`${target.name}: ${target.method} ${target.url} failed (${err.cause?.code ?? err.message})`);
+  }
+  const text = await res.text();
+  if (res.status < 200 || res.status > 299) {
+    throw new BenchError(
+      `${target.name}: ${target.method} ${target.url} answered ${res.status}, expected 2xx:\n${text.slice(0, 500)}`,
+    );
+  }
+}
+
+let current = null;
+
+function load(target, connections, duration) {
+  // One worker thread: the load generator never shares the event loop with the in-process
+  // baseline server, and both targets see the same client.
+  current = autocannon({
+    body: target.body,
+    connections,
+    duration,
+    headers: target.headers,
+    method: target.method,
+    url: target.url,
+    workers: 1,
+  });
+  return current.then((result) => {
+    current = null;
+    return result;
+  });
+}
+
+async function measure(target, config, index, total) {
+  const tag = `${index}/${total} ${target.name}`;
+  log(`${tag}: probing ${target.method} ${target.url}`);
+  await probe(target);
+  if (config.warmup > 0) {
+    log(`${tag}: warm-up ${config.warmup} s at ${config.connections} connections…`);
+    await load(target, config.connections, config.warmup);
+  }
+  log(`${tag}: measuring ${config.duration} s at ${config.connections} connections…`);
+  const r = await load(target, config.connections, config.duration);
+  const row = {
+    errors: r.errors,
+    name: target.name,
+    non2xx: r.non2xx,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    timeouts: r.timeouts,
+    total: r.requests.total,
+  };
+  log(`${tag}: done, ${fmt(row.rps)} req/s, p99 ${row.p99} ms, ${row.errors} errors, ${row.non2xx} non-2xx`);
+  return row;
+}
+
+function fmt(n, digits = 0) {
+  return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
+}
+
+function printTable(rows) {
+  const header = ['target', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'requests'];
+  const body = rows.map((r) => [
+    r.name,
+    fmt(r.rps),
+    String(r.p50),
+    String(r.p99),
+    r.timeouts ? `${r.errors} (${r.timeouts} timeouts)` : String(r.errors),
+    String(r.non2xx),
+    String(r.total),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+  console.log('');
+}
+
+function printComparisons(rows, config) {
+  let failed = false;
+  for (const target of TARGETS.filter((t) => t.baseline)) {
+    const row = rows.find((r) => r.name === target.name);
+    const base = rows.find((r) => r.name === target.baseline);
+    if (!row || !base) throw new BenchError(`target "${target.name}": baseline "${target.baseline}" was not measured`);
+    const rpsRatio = row.rps / base.rps;
+    const p99Ratio = row.p99 / base.p99;
+    console.log(`${target.name}  vs  ${base.name}`);
+    console.log(`  req/s ratio (gateway / baseline): ${fmt(rpsRatio, 2)}   (higher is better)`);
+    console.log(`  p99 ratio   (gateway / baseline): ${fmt(p99Ratio, 2)}   (lower is better)`);
+    if (target.minRatio === undefined) continue;
+    const errors = row.errors + row.non2xx + base.errors + base.non2xx;
+    const reasons = [];
+    if (!(rpsRatio >= target.minRatio)) reasons.push(`req/s ratio ${fmt(rpsRatio, 2)} < ${target.minRatio}`);
+    if (errors > 0) reasons.push(`${errors} errors/non-2xx`);
+    const verdict = reasons.length === 0 ? 'PASS' : `FAIL (${reasons.join(', ')})`;
+    console.log(`  target "ratio >= ${target.minRatio} at ${TARGET_CONNECTIONS} connections, 0 errors": ${verdict}`);
+    if (config.connections !== TARGET_CONNECTIONS) {
+      console.log(`  note: measured at ${config.connections} connections, the target is defined at ${TARGET_CONNECTIONS}`);
+    }
+    failed ||= reasons.length > 0;
+  }
+  return failed;
+}
+
+async function main() {
+  const config = readConfig();
+  log(
+    `gateway ${config.gatewayUrl}, postgres ${redactUrl(config.databaseUrl)}, ${config.connections} connections, ` +
+      `${config.warmup} s warm-up + ${config.duration} s per target, baseline pool ${config.poolSize}`,
+  );
+  log(`node ${process.version}, ${os.cpus().length} CPUs; the stack, the baseline and the load generator share this machine`);
+
+  const pool = new pg.Pool({
+    application_name: 'bench-baseline',
+    connectionString: config.databaseUrl,
+    connectionTimeoutMillis: 2000,
+    keepAlive: true,
+    max: config.poolSize,
+  });
+  // An idle client losing its connection must not crash the run; the query that needs it reports it.
+  pool.on('error', () => {});
+  let baseline = null;
+  const cleanup = async () => {
+    current?.stop();
+    await baseline?.app.close().catch(() => {});
+    await pool.end().catch(() => {});
+  };
+  process.once('SIGINT', () => {
+    log('interrupted, stopping');
+    cleanup().finally(() => process.exit(130));
+  });
+
+  try {
+    log(`checking the gateway (${config.gatewayUrl}/api/v1/system/health?level=ready)`);
+    await checkGateway(config.gatewayUrl);
+    log(`checking Postgres (${REQUIRED_ROW.table})`);
+    await checkDatabase(pool, config.databaseUrl);
+    baseline = await startBaseline(pool);
+    log(`baseline server listening on ${baseline.url}`);
+
+    const context = { config, origins: { baseline: baseline.url, gateway: config.gatewayUrl } };
+    const rows = [];
+    for (const [i, target] of TARGETS.entries()) {
+      rows.push(await measure(await resolveTarget(target, context), config, i + 1, TARGETS.length));
+    }
+    printTable(rows);
+    return printComparisons(rows, config) ? 2 : 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`\n[bench] ${err instanceof BenchError ? err.message : (err?.stack ?? err)}`);
+    process.exit(1);
+  },
+);
