@@ -1,1 +1,3 @@
-export {};
+export * from './contract';
+export * from './gateway-client';
+export * from './poll';
