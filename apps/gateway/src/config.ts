@@ -50,6 +50,24 @@ export class GatewayEnv extends BaseEnv {
   @Min(100)
   HEALTH_TIMEOUT_MS = 2_000;
 
+  /** Requests a minute per client address on public routes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PUBLIC_PER_MINUTE = 600;
+
+  /** Requests a minute per tenant (or per user without a tenant) on secure routes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_TENANT_PER_MINUTE = 6000;
+
+  /** Requests a minute per API key. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_API_KEY_PER_MINUTE = 3000;
+
   /** Trust X-Forwarded-For from the load balancer in front of the gateway. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

@@ -16,6 +16,8 @@ export const ErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   NotReady: 'NOT_READY',
   GatewayTimeout: 'GATEWAY_TIMEOUT',
+  TenantInactive: 'TENANT_INACTIVE',
+  SessionRevoked: 'SESSION_REVOKED',
   CountryNotFound: 'COUNTRY_NOT_FOUND',
   CurrencyNotFound: 'CURRENCY_NOT_FOUND',
   LanguageNotFound: 'LANGUAGE_NOT_FOUND',

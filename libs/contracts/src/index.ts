@@ -10,3 +10,6 @@ export * from './tenancy/reference-data.dto';
 export * from './validation';
 export * from './client/platform-client';
 export * from './generated';
+export * from './internal/identity.internal';
+export * from './internal/internal-subject';
+export * from './internal/tenancy.internal';

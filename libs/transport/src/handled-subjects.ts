@@ -38,7 +38,7 @@ function subjectsOf(controller: Type): string[] {
   const prototype = controller.prototype as Record<string, unknown>;
   return Object.getOwnPropertyNames(prototype).flatMap((name) => {
     const patterns = Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) as unknown[] | undefined;
-    return (patterns ?? []).map(String).filter((p) => !p.endsWith('.system.health'));
+    return (patterns ?? []).map(String).filter((p) => !p.endsWith('.system.health') && !p.includes('.internal.'));
   });
 }
 

@@ -8,3 +8,7 @@ export * from './service/redis.provider';
 export * from './service/service-kernel.module';
 export * from './service/tokens';
 export * from './handled-subjects';
+export * from './events/event-publisher';
+export * from './events/streams';
+export * from './handles-internal';
+export * from './internal-client';

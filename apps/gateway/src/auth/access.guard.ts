@@ -1,27 +1,39 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 
 import { DomainError, ErrorCode, type Access, type Actor, type EndpointDeclaration } from '@lib/contracts';
 
 import { ACCESS_METADATA, ENDPOINT_METADATA } from '../routing/endpoint.metadata';
+import { requestContext } from '../routing/request-context';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AuthStateRepository } from './auth-state.repository';
+
+type AuthenticatedRequest = FastifyRequest & { user?: Actor };
 
 /**
- * Enforces each route's access level: public routes pass, others need a valid bearer token,
- * and system-admin routes a system administrator.
+ * Enforces each route's access level: public routes pass; others need a valid bearer token
+ * (verified by passport-jwt) or API key, whose session is not revoked and whose tenant is not
+ * blocked; system-admin routes need a system administrator.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly state: AuthStateRepository,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.accessOf(context);
     if (access === 'public') return true;
-    await super.canActivate(context);
-    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
-    if (access === 'system-admin' && !actor?.isSystemAdmin) {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const actor = await this.authenticate(context, request);
+    await this.refuseRevoked(actor);
+    if (access === 'system-admin' && !actor.isSystemAdmin) {
       throw new DomainError(ErrorCode.Forbidden, 403, 'This route is for system administrators.');
     }
     return true;
@@ -29,9 +41,29 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(error: unknown, actor: T): T {
     if (error || !actor) {
-      throw new DomainError(ErrorCode.Unauthorized, 401, 'Missing or invalid credentials: send a valid Bearer access token.');
+      throw new DomainError(ErrorCode.Unauthorized, 401, 'Missing or invalid credentials: send a valid Bearer access token or X-API-Key.');
     }
     return actor;
+  }
+
+  private async authenticate(context: ExecutionContext, request: AuthenticatedRequest): Promise<Actor> {
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string' && !request.headers.authorization) {
+      request.user = await this.apiKeys.authenticate(apiKey, requestContext(request));
+    } else {
+      await super.canActivate(context);
+    }
+    return request.user as Actor;
+  }
+
+  private async refuseRevoked(actor: Actor): Promise<void> {
+    const state = await this.state.credentialState(actor.sessionId, actor.tenantId);
+    if (state.sessionRevoked) {
+      throw new DomainError(ErrorCode.SessionRevoked, 401, 'This session has ended: log in again.');
+    }
+    if (state.tenantBlockedAs) {
+      throw new DomainError(ErrorCode.TenantInactive, 403, `The tenant is ${state.tenantBlockedAs}: its credentials do not work until it is reactivated.`);
+    }
   }
 
   /** Routes that declare nothing are closed: fail safe. */

@@ -25,6 +25,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const allow = error.details?.['allow'];
     if (Array.isArray(allow)) void reply.header('allow', allow.join(', '));
     if (error.status === 503) void reply.header('retry-after', '5');
+    const retryAfter = error.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(error.status).send(envelope(error, request.id));
   }
 

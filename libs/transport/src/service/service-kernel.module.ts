@@ -8,7 +8,10 @@ import type { ServiceName } from '@lib/contracts';
 import { dataSourceOptions, type ServiceDataSource } from '@lib/persistence';
 import type { ServiceEnv } from '@lib/platform';
 
+import { EventPublisher } from '../events/event-publisher';
+import { ensureStreams } from '../events/streams';
 import { natsConnectionOptions } from '../nats-options';
+import { NatsRpcClient } from '../rpc-client';
 import { HealthService } from './health.service';
 import { createRedis } from './redis.provider';
 import { systemHealthController } from './system-health.controller';
@@ -44,15 +47,32 @@ export class ServiceKernelModule implements OnApplicationShutdown {
       providers: [
         { provide: SERVICE_ENV, useValue: env },
         { provide: REDIS, useFactory: () => createRedis(env.REDIS_URL, service) },
-        { provide: NATS_CONNECTION, useFactory: () => connect(natsConnectionOptions(env.NATS_URL, `${service}-events`)) },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: async () => {
+            const connection = await connect(natsConnectionOptions(env.NATS_URL, `${service}-events`));
+            await ensureStreams(connection);
+            return connection;
+          },
+        },
+        {
+          provide: NatsRpcClient,
+          useFactory: async () => {
+            const client = new NatsRpcClient();
+            await client.connect(env.NATS_URL, `${service}-rpc`);
+            return client;
+          },
+        },
+        EventPublisher,
         HealthService,
       ],
-      exports: [SERVICE_ENV, REDIS, NATS_CONNECTION, HealthService],
+      exports: [SERVICE_ENV, REDIS, NATS_CONNECTION, NatsRpcClient, EventPublisher, HealthService],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.moduleRef.get<NatsConnection>(NATS_CONNECTION).drain().catch(() => undefined);
+    await this.moduleRef.get(NatsRpcClient).close().catch(() => undefined);
     this.moduleRef.get<Redis>(REDIS).disconnect();
   }
 }
