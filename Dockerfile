@@ -11,7 +11,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 # Every dependency, for the build. `npm ci` rejects this lockfile (the registry has no darwin/win32
 # binaries, so they are missing from it); `npm install` follows the lock all the same. The build
-# only runs nx and tsc, which need no install scripts.
+# only runs nx and swc (its binary comes as a platform package), which need no install scripts.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /src
 COPY package.json package-lock.json ./

@@ -27,6 +27,10 @@ ensure_system_packages || { packages_ok=0; problem "system packages missing (see
 build_ok=1
 build_all || { build_ok=0; problem "build failed (see above); e2e skipped"; }
 
+# The build transpiles without type checking; one tsc run checks the whole workspace.
+echo "==> type check (tsc -p tsconfig.json)"
+npx tsc -p tsconfig.json || problem "type errors (see above)"
+
 shopt -s nullglob
 projects=()
 for config in apps/*/jest.config.*js libs/*/jest.config.*js tools/infra/jest.config.*js; do

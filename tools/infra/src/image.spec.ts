@@ -112,7 +112,7 @@ describe('.dockerignore', () => {
       'nx.json',
       'tsconfig.base.json',
       'tsconfig.json',
-      'tools/build/finish-build.mjs',
+      'tools/build/build-app.mjs',
       BUILD_SCRIPT,
       MIGRATE_ALL,
       ...APPS.map((app) => `apps/${app}/project.json`),
