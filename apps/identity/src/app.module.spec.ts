@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { loadConfig } from './config';
 
 const env = loadConfig({
+  JWT_SECRET: 'x'.repeat(32),
   DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
   NATS_URL: 'nats://127.0.0.1:4222',
   REDIS_URL: 'redis://127.0.0.1:6379',

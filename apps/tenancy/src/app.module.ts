@@ -4,11 +4,13 @@ import { ServiceKernelModule } from '@lib/transport';
 
 import type { TenancyEnv } from './config';
 import { tenancyDataSource } from './data-source';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { CountriesModule } from './reference-data/countries/countries.module';
 import { CurrenciesModule } from './reference-data/currencies/currencies.module';
 import { LanguagesModule } from './reference-data/languages/languages.module';
 import { PhoneCodesModule } from './reference-data/phone-codes/phone-codes.module';
 import { TimezonesModule } from './reference-data/timezones/timezones.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
 export class AppModule {
@@ -19,8 +21,10 @@ export class AppModule {
         CountriesModule,
         CurrenciesModule,
         LanguagesModule,
+        LifecycleModule,
         PhoneCodesModule,
         ServiceKernelModule.forRoot({ dataSource: tenancyDataSource, env, service: 'tenancy' }),
+        TenantsModule,
         TimezonesModule,
       ],
     };

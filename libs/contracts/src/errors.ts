@@ -23,6 +23,18 @@ export const ErrorCode = {
   LanguageNotFound: 'LANGUAGE_NOT_FOUND',
   PhoneCodeNotFound: 'PHONE_CODE_NOT_FOUND',
   TimezoneNotFound: 'TIMEZONE_NOT_FOUND',
+  TenantNotFound: 'TENANT_NOT_FOUND',
+  TenantDomainTaken: 'TENANT_DOMAIN_TAKEN',
+  InvalidLifecycleTransition: 'INVALID_LIFECYCLE_TRANSITION',
+  ApiKeyNotFound: 'API_KEY_NOT_FOUND',
+  EmailTaken: 'EMAIL_TAKEN',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  InvalidRefreshToken: 'INVALID_REFRESH_TOKEN',
+  TooManyLoginAttempts: 'TOO_MANY_LOGIN_ATTEMPTS',
+  UserNotFound: 'USER_NOT_FOUND',
+  MembershipNotFound: 'MEMBERSHIP_NOT_FOUND',
+  LastOwner: 'LAST_OWNER',
+  InvalidResetToken: 'INVALID_RESET_TOKEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,7 +1,5 @@
 import { internalSubject } from './internal-subject';
 
-export type TenantStatus = 'pending' | 'trial' | 'active' | 'inactive' | 'retired' | 'suspended' | 'archived';
-
 /** What other services need to know of a tenant. */
 export interface TenantSummary {
   id: string;

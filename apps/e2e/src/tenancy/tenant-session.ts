@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+
+import { JwtService } from '@nestjs/jwt';
+
+import { provisionTenant, type RequestContext, type TenantSummary } from '@lib/contracts';
+import { callInternal, NatsRpcClient } from '@lib/transport';
+
+// Tenants for the tenancy specs: created through tenancy's own internal subject (what identity's
+// registration calls), so these specs need no login; tokens are signed here with the test secret.
+
+export interface TestTenant extends TenantSummary {
+  ownerId: string;
+}
+
+const internalContext: RequestContext = { requestId: `e2e-${randomUUID()}`, actor: null, tenantId: null, locale: null, ip: '127.0.0.1', userAgent: 'e2e' };
+
+export class TenantSession {
+  private readonly rpc = new NatsRpcClient();
+  private connected?: Promise<void>;
+  /** Unique per run, so names, domains and searches never meet another run's tenants. */
+  readonly run = randomUUID().slice(0, 8);
+
+  async newTenant(label: string): Promise<TestTenant> {
+    this.connected ??= this.rpc.connect(process.env['E2E_NATS_URL'] as string, 'e2e-tenancy');
+    await this.connected;
+    const ownerId = randomUUID();
+    const summary = await callInternal(this.rpc, provisionTenant, internalContext, {
+      name: `E2E ${label} ${this.run}`,
+      domain: `${label}-${this.run}.e2e.test`,
+      ownerUserId: ownerId,
+    });
+    return { ...summary, ownerId };
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.rpc.close();
+  }
+}
+
+export function tokenOf(claims: { sub?: string; tid: string | null; role: string | null; adm?: boolean }): string {
+  return new JwtService().sign(
+    { sub: claims.sub ?? randomUUID(), tid: claims.tid, role: claims.role, sid: randomUUID(), adm: claims.adm ?? false },
+    { secret: process.env['E2E_JWT_SECRET'] as string, expiresIn: 60 },
+  );
+}
+
+export const ownerOf = (tenant: TestTenant) => tokenOf({ sub: tenant.ownerId, tid: tenant.id, role: 'owner' });
+export const adminOf = (tenant: TestTenant) => tokenOf({ tid: tenant.id, role: 'admin' });
+export const memberOf = (tenant: TestTenant) => tokenOf({ tid: tenant.id, role: 'member' });
+/** A system administrator acting outside any tenant (so no tenant's block applies to the token). */
+export const systemAdminToken = (sub: string = randomUUID()) => tokenOf({ sub, tid: null, role: null, adm: true });

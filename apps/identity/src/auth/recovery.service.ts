@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+
+import {
+  DomainError,
+  ErrorCode,
+  type ForgotPasswordResponse,
+  type RequestContext,
+  type ResendVerificationResponse,
+  type ResetPasswordResponse,
+  type ValidateResetTokenResponse,
+} from '@lib/contracts';
+import { EventPublisher } from '@lib/transport';
+
+import { RevocationsRepository } from '../sessions/revocations.repository';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { normalizeEmail } from './auth.service';
+import type { OneTimeTokenPurpose } from './one-time-token.entity';
+import { OneTimeTokensRepository } from './one-time-tokens.repository';
+import { PasswordsService } from './passwords.service';
+import { TokensService } from './tokens.service';
+
+export const RESET_TOKEN_TTL_SECONDS = 3600;
+export const VERIFY_TOKEN_TTL_SECONDS = 24 * 3600;
+
+/** What the messaging service mails (stream IDENTITY_MAIL): the one place a raw token travels. */
+export interface MailRequest {
+  userId: string;
+  email: string;
+  token: string;
+  expiresAt: string;
+  locale: string;
+}
+
+const FORGOT_MESSAGE = 'If an account has this email, a reset link is on its way.';
+const RESEND_MESSAGE = 'If an unverified account has this email, a verification link is on its way.';
+
+/** Password reset and email verification by single-use, expiring tokens stored hashed. */
+@Injectable()
+export class RecoveryService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly oneTimeTokens: OneTimeTokensRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly revocations: RevocationsRepository,
+    private readonly passwords: PasswordsService,
+    private readonly tokens: TokensService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** The same answer whether the email is known or not. */
+  async forgotPassword(context: RequestContext, email: string): Promise<ForgotPasswordResponse> {
+    const user = await this.users.findByEmail(normalizeEmail(email));
+    if (user) {
+      await this.issue(user, 'reset', RESET_TOKEN_TTL_SECONDS, 'identity.password-reset.requested');
+      await this.events.audit(context, {
+        action: 'identity.password-reset.requested',
+        actor: { type: 'anonymous', id: null },
+        resourceType: 'user',
+        resourceId: user.id,
+        tenantId: user.defaultTenantId,
+      });
+    }
+    return { message: FORGOT_MESSAGE };
+  }
+
+  async validateResetToken(token: string): Promise<ValidateResetTokenResponse> {
+    const found = await this.oneTimeTokens.findUsable(this.tokens.hash(token), 'reset', new Date());
+    const user = found ? await this.users.findById(found.userId) : null;
+    return user ? { valid: true, email: user.email } : { valid: false };
+  }
+
+  /** Sets the new password, uses the token up and revokes every session of the user. */
+  async resetPassword(context: RequestContext, token: string, password: string): Promise<ResetPasswordResponse> {
+    const now = new Date();
+    const found = await this.oneTimeTokens.findUsable(this.tokens.hash(token), 'reset', now);
+    const user = found ? await this.users.findById(found.userId) : null;
+    if (!found || !user || !(await this.oneTimeTokens.consume(found.id, now))) throw invalidResetToken();
+    await this.users.setPasswordHash(user.id, await this.passwords.hash(password));
+    // The link reached the mailbox: that proves the address as well as a verification link would.
+    if (!user.emailVerifiedAt) await this.users.markEmailVerified(user.id, now);
+    await this.revocations.revoke(await this.sessions.revokeAllOfUser(user.id, now));
+    await this.events.audit(context, {
+      action: 'identity.password.reset',
+      actor: { type: 'user', id: user.id },
+      resourceType: 'user',
+      resourceId: user.id,
+      tenantId: user.defaultTenantId,
+    });
+    return { message: 'Password changed. Every session was logged out: log in with the new password.' };
+  }
+
+  /** The same answer whether the email is known, verified or not. */
+  async resendVerification(context: RequestContext, email: string): Promise<ResendVerificationResponse> {
+    const user = await this.users.findByEmail(normalizeEmail(email));
+    if (user && !user.emailVerifiedAt) {
+      await this.issue(user, 'verify', VERIFY_TOKEN_TTL_SECONDS, 'identity.verification.requested');
+      await this.events.audit(context, {
+        action: 'identity.verification.requested',
+        actor: { type: 'anonymous', id: null },
+        resourceType: 'user',
+        resourceId: user.id,
+        tenantId: user.defaultTenantId,
+      });
+    }
+    return { message: RESEND_MESSAGE };
+  }
+
+  private async issue(user: UserEntity, purpose: OneTimeTokenPurpose, ttlSeconds: number, subject: string): Promise<void> {
+    const now = new Date();
+    const token = this.tokens.newOneTimeToken();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+    await this.oneTimeTokens.replace(user.id, purpose, this.tokens.hash(token), expiresAt, now);
+    const mail: MailRequest = { userId: user.id, email: user.email, token, expiresAt: expiresAt.toISOString(), locale: user.locale };
+    await this.events.publish(subject, mail);
+  }
+}
+
+function invalidResetToken(): DomainError {
+  return new DomainError(ErrorCode.InvalidResetToken, 400, 'The reset token is invalid, expired or used already: request a new one.');
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type DataSource, type Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+import { MembershipEntity, type MembershipRole } from './membership.entity';
+import { UserEntity } from './user.entity';
+
+/** What a new account starts with; the repository fills in the rest. */
+export interface NewUser {
+  id: string;
+  email: string;
+  passwordHash: string;
+  displayName?: string | null;
+  locale?: string;
+  defaultTenantId?: string | null;
+  isSystemAdmin?: boolean;
+}
+
+export type UserChanges = Partial<
+  Pick<UserEntity, 'firstName' | 'middleName' | 'lastName' | 'displayName' | 'locale' | 'settings' | 'typeDefinitionId' | 'defaultTenantId'>
+>;
+
+/**
+ * Reads and writes `identity.users` and `identity.memberships`. Accounts are platform-wide (one per
+ * email), so lookups are by user id or email; memberships are always read for one user.
+ * Deleted accounts (deleted_at set) are invisible to every method.
+ */
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id, deletedAt: IsNull() } });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { email, deletedAt: IsNull() } });
+  }
+
+  /** The user with its password hash (for login and password changes only). */
+  findWithPasswordByEmail(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email AND user.deleted_at IS NULL', { email })
+      .getOne();
+  }
+
+  findWithPasswordById(id: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id AND user.deleted_at IS NULL', { id })
+      .getOne();
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.users.count({ where: { email, deletedAt: IsNull() } })) > 0;
+  }
+
+  /** Creates the user and its first membership in one transaction: both or neither. */
+  async createWithMembership(user: NewUser, tenantId: string, role: MembershipRole): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const created = manager.create(UserEntity, {
+        id: user.id,
+        email: user.email,
+        passwordHash: user.passwordHash,
+        displayName: user.displayName ?? null,
+        locale: user.locale ?? 'en',
+        settings: {},
+        isSystemAdmin: user.isSystemAdmin ?? false,
+        defaultTenantId: user.defaultTenantId ?? tenantId,
+      });
+      await manager.insert(UserEntity, created as QueryDeepPartialEntity<UserEntity>);
+      await manager.insert(MembershipEntity, { userId: user.id, tenantId, role });
+      return created;
+    });
+  }
+
+  /** A user without a tenant (the first system administrator). */
+  async create(user: NewUser): Promise<void> {
+    await this.users.insert({
+      id: user.id,
+      email: user.email,
+      passwordHash: user.passwordHash,
+      displayName: user.displayName ?? null,
+      locale: user.locale ?? 'en',
+      settings: {},
+      isSystemAdmin: user.isSystemAdmin ?? false,
+      defaultTenantId: user.defaultTenantId ?? null,
+    });
+  }
+
+  async update(id: string, changes: UserChanges): Promise<void> {
+    // jsonb `settings` is Record<string, unknown>, which TypeORM's deep-partial type cannot express.
+    await this.users.update({ id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<UserEntity>);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id, deletedAt: IsNull() }, { passwordHash });
+  }
+
+  async markEmailVerified(id: string, at: Date): Promise<void> {
+    await this.users.update({ id, deletedAt: IsNull() }, { emailVerifiedAt: at });
+  }
+
+  async setSystemAdmin(id: string, isSystemAdmin: boolean): Promise<void> {
+    await this.users.update({ id }, { isSystemAdmin });
+  }
+
+  async softDelete(id: string, at: Date): Promise<void> {
+    await this.users.update({ id, deletedAt: IsNull() }, { deletedAt: at });
+  }
+
+  /** The user's memberships, oldest first. */
+  membershipsOf(userId: string): Promise<MembershipEntity[]> {
+    return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  membership(userId: string, tenantId: string): Promise<MembershipEntity | null> {
+    return this.memberships.findOne({ where: { userId, tenantId } });
+  }
+
+  /** Adds the membership unless the user already has one in the tenant; answers whether it was added. */
+  async addMembership(userId: string, tenantId: string, role: MembershipRole): Promise<boolean> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, tenantId, role })
+      .orIgnore()
+      .execute();
+    return (result.identifiers.filter(Boolean).length ?? 0) > 0;
+  }
+
+  countOwners(tenantId: string): Promise<number> {
+    return this.memberships.count({ where: { tenantId, role: 'owner' } });
+  }
+
+  async removeMembership(userId: string, tenantId: string): Promise<void> {
+    await this.memberships.delete({ userId, tenantId });
+  }
+}

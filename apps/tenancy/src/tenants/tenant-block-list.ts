@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+
+import { DomainError, ErrorCode, type TenantStatusName } from '@lib/contracts';
+import { REDIS } from '@lib/transport';
+
+import { isBlockedStatus } from '../lifecycle/lifecycle-rules';
+
+/** The key the gateway reads on every authenticated request (issue 4's shared decisions). */
+export function blockedKey(tenantId: string): string {
+  return `tenancy:tenant-blocked:${tenantId}`;
+}
+
+/**
+ * Tells the gateway which tenants' tokens and API keys to refuse: `tenancy:tenant-blocked:<id>` =
+ * the status while the tenant is not usable, absent while it is.
+ */
+@Injectable()
+export class TenantBlockList {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async sync(tenantId: string, status: TenantStatusName): Promise<void> {
+    await this.run(() => (isBlockedStatus(status) ? this.redis.set(blockedKey(tenantId), status) : this.redis.del(blockedKey(tenantId))));
+  }
+
+  /** A deleted tenant's credentials must stop working too (identity may still hold its keys). */
+  async blockDeleted(tenantId: string): Promise<void> {
+    await this.run(() => this.redis.set(blockedKey(tenantId), 'deleted'));
+  }
+
+  async clear(tenantId: string): Promise<void> {
+    await this.run(() => this.redis.del(blockedKey(tenantId)));
+  }
+
+  private async run(command: () => Promise<unknown>): Promise<void> {
+    try {
+      await command();
+    } catch (error) {
+      throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Redis is unavailable, so the tenant cannot change now. Try again shortly.', {
+        reason: (error as Error).message,
+      });
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { LifecycleEventEntity } from '../lifecycle/lifecycle-event.entity';
+import { TenantEntity } from './tenant.entity';
+import { TenantBlockList } from './tenant-block-list';
+import { TenantTransitions } from './tenant-transitions';
+import { TenantsHandler } from './tenants.handler';
+import { TenantsInternalHandler } from './tenants-internal.handler';
+import { TenantsRepository } from './tenants.repository';
+import { TenantsService } from './tenants.service';
+
+@Module({
+  controllers: [TenantsHandler, TenantsInternalHandler],
+  exports: [TenantTransitions, TenantsRepository],
+  imports: [TypeOrmModule.forFeature([LifecycleEventEntity, TenantEntity])],
+  providers: [TenantBlockList, TenantTransitions, TenantsRepository, TenantsService],
+})
+export class TenantsModule {}
