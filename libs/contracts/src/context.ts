@@ -6,6 +6,8 @@ export interface Actor {
   role: string | null;
   sessionId: string | null;
   isSystemAdmin: boolean;
+  /** For an API key: the user who created it, whose profile `/auth/me` shows. */
+  onBehalfOf?: string | null;
 }
 
 /** Travels with every request from the gateway to a service. */

@@ -278,6 +278,16 @@ describe('GET /api/v1/secure/auth/me', () => {
     });
     expect(body.user.tenantName).toMatch(/^Me /);
   });
+
+  it("answers an API key with its creator, in the key's tenant", async () => {
+    const account = await registerTenant('Keyed');
+    const tokens = await loggedIn(account);
+    const created = await gateway.post('/api/v1/secure/api-keys/', { name: 'me via key' }, { token: tokens.accessToken });
+    expect(created.status).toBe(201);
+    const res = await gateway.get(ME, { headers: { 'x-api-key': created.body.fullKey } });
+    const body = expectContract(res, 'GET', ME);
+    expect(body.user).toMatchObject({ id: account.userId, email: account.email, tenantId: account.tenantId });
+  });
 });
 
 describe('PATCH /api/v1/secure/auth/me', () => {

@@ -25,7 +25,15 @@ export class ApiKeyAuthenticator {
     if (!ipAllowed(apiKey.ipWhitelist, context.ip)) {
       throw new DomainError(ErrorCode.Forbidden, 403, 'This API key may not be used from this address.');
     }
-    return { type: 'api-key', id: apiKey.keyId, tenantId: apiKey.tenantId, role: null, sessionId: null, isSystemAdmin: false };
+    return {
+      type: 'api-key',
+      id: apiKey.keyId,
+      tenantId: apiKey.tenantId,
+      role: null,
+      sessionId: null,
+      isSystemAdmin: false,
+      onBehalfOf: apiKey.userId,
+    };
   }
 
   private async resolve(keyHash: string, context: RequestContext): Promise<ApiKeyActor | null> {

@@ -200,8 +200,10 @@ export class AuthService {
     return { message: 'Logged out.' };
   }
 
+  /** Also answers an API key, with the profile of the user who created it, in the key's tenant. */
   async me(context: RequestContext): Promise<MeResponse> {
-    const actor = userActor(context);
+    const key = context.actor?.type === 'api-key' ? context.actor : null;
+    const actor = key?.onBehalfOf ? { ...key, type: 'user' as const, id: key.onBehalfOf } : userActor(context);
     return { user: await this.describe(context, await this.currentUser(actor), actor) };
   }
 
