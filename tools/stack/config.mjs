@@ -140,10 +140,10 @@ export function appEnv(cfg, app) {
       JWT_SECRET: jwtSecret(cfg),
       METRICS_TOKEN: metricsToken(cfg),
       // The e2e specs check CORS, the 504 of a service that does not answer in time, and rate limits
-      // per client address (X-Forwarded-For). Locally the public limit is high enough for `npm run bench`.
+      // per client address (X-Forwarded-For). Locally the limits are high enough for `npm run bench`.
       ...(cfg.profile === 'test'
         ? { CORS_ORIGINS: TEST_CORS_ORIGIN, RPC_TIMEOUT_MS: '2000', TRUST_PROXY: 'true', RATE_LIMIT_PUBLIC_PER_MINUTE: '5000' }
-        : { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' }),
+        : { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_TENANT_PER_MINUTE: '1000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000' }),
     });
   } else {
     Object.assign(env, { DATABASE_URL: cfg.urls.database, PROBE_PORT: String(cfg.probePorts[app]) });

@@ -106,14 +106,14 @@ describe('AuthService', () => {
     ids = 0;
     users = automock<UsersRepository>([
       'emailTaken', 'createWithMembership', 'findWithPasswordByEmail', 'findWithPasswordById', 'findById', 'membershipsOf',
-      'membership', 'update', 'setPasswordHash', 'softDelete', 'findByEmail', 'addMembership',
+      'membership', 'update', 'setPasswordHash', 'softDelete', 'findByEmail', 'addMembership', 'profile',
     ]);
     sessions = automock<SessionsRepository>([
       'create', 'findById', 'findByRefreshTokenHash', 'markReplaced', 'revokeFamily', 'revokeAllOfUser',
     ]);
     revocations = automock<RevocationsRepository>(['revoke']);
     attempts = automock<LoginAttemptsRepository>(['retryAfter', 'recordFailure', 'clear']);
-    tenants = automock<TenantsRepository>(['provision', 'deprovision', 'lookup']);
+    tenants = automock<TenantsRepository>(['provision', 'deprovision', 'lookup', 'displayName']);
     passwords = automock<PasswordsService>(['hash', 'verify', 'verifyDummy']);
     tokens = Object.assign(automock<TokensService>(['signAccess', 'newRefreshToken', 'newId', 'hash']), {
       accessTtlSeconds: 900,
@@ -302,10 +302,12 @@ describe('AuthService', () => {
   describe('updateMe', () => {
     it('writes only the profile fields that were sent', async () => {
       users.findById.mockResolvedValue(aUser());
-      users.membership.mockResolvedValue(aMembership());
+      users.profile.mockResolvedValue({ ...aUser({ displayName: 'Ada L.' }), role: 'owner' });
+      tenants.displayName.mockResolvedValue('Acme');
       users.update.mockResolvedValue(undefined);
-      await service.updateMe(userContext(), { displayName: 'Ada L.', settings: { theme: 'dark' } });
+      const answer = await service.updateMe(userContext(), { displayName: 'Ada L.', settings: { theme: 'dark' } });
       expect(users.update).toHaveBeenCalledWith(USER, { displayName: 'Ada L.', settings: { theme: 'dark' } });
+      expect(answer.user).toMatchObject({ displayName: 'Ada L.', tenantId: TENANT, tenantName: 'Acme', isTenantAdmin: true });
     });
   });
 

@@ -204,7 +204,7 @@ export class AuthService {
   async me(context: RequestContext): Promise<MeResponse> {
     const key = context.actor?.type === 'api-key' ? context.actor : null;
     const actor = key?.onBehalfOf ? { ...key, type: 'user' as const, id: key.onBehalfOf } : userActor(context);
-    return { user: await this.describe(context, await this.currentUser(actor), actor) };
+    return { user: await this.describe(context, actor) };
   }
 
   /** Profile fields only: the body DTO refuses anything else (email, verification, roles, tenant, admin flag). */
@@ -227,7 +227,7 @@ export class AuthService {
       resourceId: actor.id,
       details: { fields: Object.keys(changes) },
     });
-    return { user: await this.describe(context, await this.currentUser(actor), actor) };
+    return { user: await this.describe(context, actor) };
   }
 
   /** Checks the current password, stores the new one and revokes every session of the user (log in again). */
@@ -260,7 +260,7 @@ export class AuthService {
     await this.currentUser(actor);
     await this.users.update(actor.id, { settings: {}, typeDefinitionId: null });
     await this.events.audit(context, { action: 'identity.user.preferences-reset', resourceType: 'user', resourceId: actor.id });
-    return { user: await this.describe(context, await this.currentUser(actor), actor) };
+    return { user: await this.describe(context, actor) };
   }
 
   /** No OAuth provider exists yet: email and password only. */
@@ -362,16 +362,16 @@ export class AuthService {
     return user;
   }
 
-  private async describe(context: RequestContext, user: UserEntity, actor: Actor): Promise<MeResponse['user']> {
-    const membership = actor.tenantId ? await this.users.membership(user.id, actor.tenantId) : null;
-    const tenantId = membership?.tenantId ?? null;
-    const names = await this.tenants.lookup(context, tenantId ? [tenantId] : []);
+  private async describe(context: RequestContext, actor: Actor): Promise<MeResponse['user']> {
+    const user = await this.users.profile(actor.id, actor.tenantId);
+    if (!user) throw accountGone();
+    const tenantId = user.role && actor.tenantId ? actor.tenantId : null;
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName ?? user.email,
       tenantId: tenantId ?? NO_TENANT,
-      tenantName: tenantId ? (names.get(tenantId)?.name ?? '') : '',
+      tenantName: tenantId ? await this.tenants.displayName(context, tenantId) : '',
       locale: user.locale,
       settings: user.settings,
       typeDefinitionId: user.typeDefinitionId,
@@ -379,7 +379,7 @@ export class AuthService {
       groupDetails: [],
       permissions: [],
       isSystemAdmin: user.isSystemAdmin,
-      isTenantAdmin: isTenantAdmin(membership?.role ?? null),
+      isTenantAdmin: isTenantAdmin(user.role),
     };
   }
 

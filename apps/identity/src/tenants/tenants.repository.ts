@@ -10,10 +10,13 @@ import {
 } from '@lib/contracts';
 import { callInternal, NatsRpcClient } from '@lib/transport';
 
+const NAME_CACHE_MS = 30_000;
+
 /** Tenancy's internal subjects, as identity uses them. */
 @Injectable()
 export class TenantsRepository {
   private readonly logger = new Logger(TenantsRepository.name);
+  private readonly names = new Map<string, { name: string; until: number }>();
 
   constructor(private readonly rpc: NatsRpcClient) {}
 
@@ -28,6 +31,19 @@ export class TenantsRepository {
   /** Names and statuses by id; empty when tenancy does not answer (names are for display only). */
   async lookup(context: RequestContext, tenantIds: string[]): Promise<Map<string, TenantSummary>> {
     return (await this.tryLookup(context, tenantIds)) ?? new Map();
+  }
+
+  /**
+   * A tenant's display name, remembered for 30 s: `/auth/me` shows it on every call, and a renamed
+   * tenant showing its old name for a few seconds is better than a hop to tenancy per request.
+   */
+  async displayName(context: RequestContext, tenantId: string): Promise<string> {
+    const cached = this.names.get(tenantId);
+    if (cached && cached.until > Date.now()) return cached.name;
+    const name = (await this.lookup(context, [tenantId])).get(tenantId)?.name;
+    if (name === undefined) return '';
+    this.names.set(tenantId, { name, until: Date.now() + NAME_CACHE_MS });
+    return name;
   }
 
   /** Like lookup, but null when tenancy does not answer (so a caller can tell "unknown tenant" from "no answer"). */

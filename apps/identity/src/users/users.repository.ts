@@ -17,6 +17,22 @@ export interface NewUser {
   isSystemAdmin?: boolean;
 }
 
+/** A user as `/auth/me` describes it, with the role in the tenant asked about. */
+export type UserProfile = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'locale' | 'settings' | 'typeDefinitionId' | 'isSystemAdmin'> & {
+  role: MembershipRole | null;
+};
+
+interface ProfileRow {
+  id: string;
+  email: string;
+  display_name: string | null;
+  locale: string;
+  settings: UserEntity['settings'];
+  type_definition_id: string | null;
+  is_system_admin: boolean;
+  role: MembershipRole | null;
+}
+
 export type UserChanges = Partial<
   Pick<UserEntity, 'firstName' | 'middleName' | 'lastName' | 'displayName' | 'locale' | 'settings' | 'typeDefinitionId' | 'defaultTenantId'>
 >;
@@ -120,6 +136,33 @@ export class UsersRepository {
   /** The user's memberships, oldest first. */
   membershipsOf(userId: string): Promise<MembershipEntity[]> {
     return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The profile `/auth/me` shows and the user's role in `tenantId` (null when not a member), in one
+   * raw query: this is the platform's most frequent read, and TypeORM's entity building cost more
+   * than the query itself.
+   */
+  async profile(userId: string, tenantId: string | null): Promise<UserProfile | null> {
+    const rows: ProfileRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.locale, u.settings, u.type_definition_id, u.is_system_admin, m.role
+         FROM identity.users u
+         LEFT JOIN identity.memberships m ON m.user_id = u.id AND m.tenant_id = $2
+        WHERE u.id = $1 AND u.deleted_at IS NULL`,
+      [userId, tenantId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      locale: row.locale,
+      settings: row.settings,
+      typeDefinitionId: row.type_definition_id,
+      isSystemAdmin: row.is_system_admin,
+      role: row.role,
+    };
   }
 
   membership(userId: string, tenantId: string): Promise<MembershipEntity | null> {
