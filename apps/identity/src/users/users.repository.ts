@@ -82,16 +82,7 @@ export class UsersRepository {
   /** Creates the user and its first membership in one transaction: both or neither. */
   async createWithMembership(user: NewUser, tenantId: string, role: MembershipRole): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const created = manager.create(UserEntity, {
-        id: user.id,
-        email: user.email,
-        passwordHash: user.passwordHash,
-        displayName: user.displayName ?? null,
-        locale: user.locale ?? 'en',
-        settings: {},
-        isSystemAdmin: user.isSystemAdmin ?? false,
-        defaultTenantId: user.defaultTenantId ?? tenantId,
-      });
+      const created = manager.create(UserEntity, userRow(user, tenantId));
       await manager.insert(UserEntity, created as QueryDeepPartialEntity<UserEntity>);
       await manager.insert(MembershipEntity, { userId: user.id, tenantId, role });
       return created;
@@ -100,16 +91,7 @@ export class UsersRepository {
 
   /** A user without a tenant (the first system administrator). */
   async create(user: NewUser): Promise<void> {
-    await this.users.insert({
-      id: user.id,
-      email: user.email,
-      passwordHash: user.passwordHash,
-      displayName: user.displayName ?? null,
-      locale: user.locale ?? 'en',
-      settings: {},
-      isSystemAdmin: user.isSystemAdmin ?? false,
-      defaultTenantId: user.defaultTenantId ?? null,
-    });
+    await this.users.insert(userRow(user, null));
   }
 
   async update(id: string, changes: UserChanges): Promise<void> {
@@ -187,4 +169,18 @@ export class UsersRepository {
   async removeMembership(userId: string, tenantId: string): Promise<void> {
     await this.memberships.delete({ userId, tenantId });
   }
+}
+
+/** The row of a new account; its default tenant is the one it joins first, if any. */
+function userRow(user: NewUser, firstTenantId: string | null) {
+  return {
+    id: user.id,
+    email: user.email,
+    passwordHash: user.passwordHash,
+    displayName: user.displayName ?? null,
+    locale: user.locale ?? 'en',
+    settings: {},
+    isSystemAdmin: user.isSystemAdmin ?? false,
+    defaultTenantId: user.defaultTenantId ?? firstTenantId,
+  };
 }
