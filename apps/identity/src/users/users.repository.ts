@@ -22,6 +22,9 @@ export type UserProfile = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'loc
   role: MembershipRole | null;
 };
 
+const PROFILE_CACHE_MS = 5_000;
+const PROFILE_CACHE_ENTRIES = 10_000;
+
 interface ProfileRow {
   id: string;
   email: string;
@@ -44,6 +47,8 @@ export type UserChanges = Partial<
  */
 @Injectable()
 export class UsersRepository {
+  private readonly profiles = new Map<string, { profile: UserProfile | null; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -97,6 +102,7 @@ export class UsersRepository {
   async update(id: string, changes: UserChanges): Promise<void> {
     // jsonb `settings` is Record<string, unknown>, which TypeORM's deep-partial type cannot express.
     await this.users.update({ id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<UserEntity>);
+    this.forgetProfiles(id);
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
@@ -109,10 +115,12 @@ export class UsersRepository {
 
   async setSystemAdmin(id: string, isSystemAdmin: boolean): Promise<void> {
     await this.users.update({ id }, { isSystemAdmin });
+    this.forgetProfiles(id);
   }
 
   async softDelete(id: string, at: Date): Promise<void> {
     await this.users.update({ id, deletedAt: IsNull() }, { deletedAt: at });
+    this.forgetProfiles(id);
   }
 
   /** The user's memberships, oldest first. */
@@ -121,11 +129,22 @@ export class UsersRepository {
   }
 
   /**
-   * The profile `/auth/me` shows and the user's role in `tenantId` (null when not a member), in one
-   * raw query: this is the platform's most frequent read, and TypeORM's entity building cost more
-   * than the query itself.
+   * The profile `/auth/me` shows and the user's role in `tenantId` (null when not a member). The
+   * platform's most frequent read: remembered for 5 s and forgotten at once when this replica changes
+   * the user or a membership (another replica's copy lives at most 5 s; authorization never uses it).
    */
   async profile(userId: string, tenantId: string | null): Promise<UserProfile | null> {
+    const key = `${userId}|${tenantId ?? ''}`;
+    const cached = this.profiles.get(key);
+    if (cached && cached.until > Date.now()) return cached.profile;
+    const profile = await this.readProfile(userId, tenantId);
+    if (this.profiles.size >= PROFILE_CACHE_ENTRIES) this.profiles.clear();
+    this.profiles.set(key, { profile, until: Date.now() + PROFILE_CACHE_MS });
+    return profile;
+  }
+
+  /** One raw query: TypeORM's entity building cost more than the query itself on this path. */
+  private async readProfile(userId: string, tenantId: string | null): Promise<UserProfile | null> {
     const rows: ProfileRow[] = await this.dataSource.query(
       `SELECT u.id, u.email, u.display_name, u.locale, u.settings, u.type_definition_id, u.is_system_admin, m.role
          FROM identity.users u
@@ -147,6 +166,10 @@ export class UsersRepository {
     };
   }
 
+  private forgetProfiles(userId: string): void {
+    for (const key of this.profiles.keys()) if (key.startsWith(`${userId}|`)) this.profiles.delete(key);
+  }
+
   membership(userId: string, tenantId: string): Promise<MembershipEntity | null> {
     return this.memberships.findOne({ where: { userId, tenantId } });
   }
@@ -159,6 +182,7 @@ export class UsersRepository {
       .values({ userId, tenantId, role })
       .orIgnore()
       .execute();
+    this.forgetProfiles(userId);
     return (result.identifiers.filter(Boolean).length ?? 0) > 0;
   }
 
@@ -168,6 +192,7 @@ export class UsersRepository {
 
   async removeMembership(userId: string, tenantId: string): Promise<void> {
     await this.memberships.delete({ userId, tenantId });
+    this.forgetProfiles(userId);
   }
 }
 
