@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 
 import type { ApiKeyActor } from '@lib/contracts';
 import { expectErrorEnvelope, gateway } from '@lib/testing';
+
+import { signAccessToken } from '../support/tokens';
 
 // The gateway's side of credentials: revoked sessions, blocked tenants, API keys and rate limits,
 // driven through the Redis keys identity and tenancy write (see docs in apps/gateway/src/auth).
@@ -14,12 +15,7 @@ afterAll(() => redis.quit());
 
 const SECURE = '/api/v1/secure/no-such-route';
 
-function token(claims: { sid?: string; tid?: string } = {}) {
-  return new JwtService().sign(
-    { sub: randomUUID(), tid: claims.tid ?? randomUUID(), role: 'owner', sid: claims.sid ?? randomUUID() },
-    { secret: process.env['E2E_JWT_SECRET'] as string, expiresIn: 60 },
-  );
-}
+const token = (claims: { sid?: string; tid?: string } = {}) => signAccessToken(claims);
 
 async function cacheApiKey(key: string, actor: Partial<ApiKeyActor> = {}) {
   const hash = createHash('sha256').update(key).digest('hex');

@@ -1,16 +1,9 @@
-import { JwtService } from '@nestjs/jwt';
-
 import { allEndpoints } from '@lib/contracts';
 import { expectContract, expectErrorEnvelope, gateway } from '@lib/testing';
 
 import { appPids } from '../support/stack';
+import { signAccessToken } from '../support/tokens';
 
-const jwtSecret = () => process.env['E2E_JWT_SECRET'] as string;
-const signToken = (claims: object, options: { secret?: string; expiresIn?: number } = {}) =>
-  new JwtService().sign({ sub: '4b0c8b2e-4a8e-4a53-9a59-3f0d2f3c1a10', ...claims }, {
-    secret: options.secret ?? jwtSecret(),
-    expiresIn: options.expiresIn ?? 60,
-  });
 
 describe('X-Request-ID', () => {
   it('echoes a sane client id on success and on errors', async () => {
@@ -52,19 +45,19 @@ describe('secure routes', () => {
   });
 
   it('refuse a token signed with another secret, or expired', async () => {
-    const forged = signToken({}, { secret: 'another-secret-of-at-least-32-characters!' });
+    const forged = signAccessToken({}, { secret: 'another-secret-of-at-least-32-characters!' });
     expectErrorEnvelope(await gateway.get('/api/v1/secure/anything', { token: forged }), 401, 'UNAUTHORIZED');
-    const expired = signToken({}, { expiresIn: -10 });
+    const expired = signAccessToken({}, { expiresIn: -10 });
     expectErrorEnvelope(await gateway.get('/api/v1/secure/anything', { token: expired }), 401, 'UNAUTHORIZED');
   });
 
   it('answer 404 to a valid token on a route that does not exist', async () => {
-    expectErrorEnvelope(await gateway.get('/api/v1/secure/anything', { token: signToken({}) }), 404, 'NOT_FOUND');
+    expectErrorEnvelope(await gateway.get('/api/v1/secure/anything', { token: signAccessToken() }), 404, 'NOT_FOUND');
   });
 });
 
 describe('request bodies', () => {
-  const token = () => signToken({});
+  const token = () => signAccessToken();
 
   it('answers 400 for malformed JSON', async () => {
     const res = await gateway.post('/api/v1/secure/anything', '{"name": ', {

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 
 import type { ApiKeyActor } from '@lib/contracts';
 import { expectContract, expectErrorEnvelope, gateway, type GatewayResponse } from '@lib/testing';
+
+import { signAccessToken } from '../support/tokens';
 
 // API keys of a tenant, managed by its owners and admins. Tokens are signed here (the tenant rows need not
 // exist for keys); two tenants side by side prove that neither sees the other's keys.
@@ -27,10 +28,7 @@ const tenantA: Tenant = { id: randomUUID(), ownerId: randomUUID() };
 const tenantB: Tenant = { id: randomUUID(), ownerId: randomUUID() };
 
 function tokenOf(tenant: Tenant | null, role = 'owner', sub = tenant?.ownerId ?? randomUUID()): string {
-  return new JwtService().sign(
-    { sub, tid: tenant?.id ?? null, role, sid: randomUUID() },
-    { secret: process.env['E2E_JWT_SECRET'] as string, expiresIn: 60 },
-  );
+  return signAccessToken({ sub, tid: tenant?.id ?? null, role });
 }
 const owner = (tenant: Tenant) => tokenOf(tenant);
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { JwtService } from '@nestjs/jwt';
-
 import { expectContract, expectErrorEnvelope, gateway } from '@lib/testing';
+
+import { signAccessToken } from '../support/tokens';
 
 // A user's tenants: a registered owner gets a second tenant from a system administrator (tenancy's
 // POST /secure/tenants → identity.internal.provision-owner), then lists, switches, leaves them.
@@ -24,11 +24,7 @@ const PASSWORD = 'correct horse battery';
 const unique = () => randomUUID().slice(0, 8);
 
 /** A system administrator's token (the operator command makes real ones; the gateway only checks the signature). */
-const adminToken = () =>
-  new JwtService().sign({ sub: randomUUID(), tid: null, role: null, sid: randomUUID(), adm: true }, {
-    secret: process.env['E2E_JWT_SECRET'] as string,
-    expiresIn: 60,
-  });
+const adminToken = () => signAccessToken({ tid: null, role: null, adm: true });
 
 interface Account {
   email: string;

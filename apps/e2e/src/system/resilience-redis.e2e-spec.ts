@@ -1,19 +1,12 @@
-import { randomUUID } from 'node:crypto';
-
-import { JwtService } from '@nestjs/jwt';
-
 import { expectContract, expectErrorEnvelope, gateway, pollUntil } from '@lib/testing';
 
 import { stackServer } from '../support/stack';
+import { signAccessToken } from '../support/tokens';
 
 // Redis down: tokens can no longer be checked against revocation, so secure routes fail closed
 // with 503, while public routes go on (rate limits fail open) and health says degraded.
 
-const token = () =>
-  new JwtService().sign({ sub: randomUUID(), tid: randomUUID(), role: 'owner', sid: randomUUID() }, {
-    secret: process.env['E2E_JWT_SECRET'] as string,
-    expiresIn: 60,
-  });
+const token = () => signAccessToken();
 
 describe('resilience: Redis down', () => {
   it('fails secure routes closed with 503, keeps public routes up, and recovers by itself', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import { JwtService } from '@nestjs/jwt';
-
 import { provisionTenant, type RequestContext, type TenantSummary } from '@lib/contracts';
 import { callInternal, NatsRpcClient } from '@lib/transport';
+
+import { signAccessToken } from '../support/tokens';
 
 // Tenants for the tenancy specs: created through tenancy's own internal subject (what identity's
 // registration calls), so these specs need no login; tokens are signed here with the test secret.
@@ -38,10 +38,7 @@ export class TenantSession {
 }
 
 export function tokenOf(claims: { sub?: string; tid: string | null; role: string | null; adm?: boolean }): string {
-  return new JwtService().sign(
-    { sub: claims.sub ?? randomUUID(), tid: claims.tid, role: claims.role, sid: randomUUID(), adm: claims.adm ?? false },
-    { secret: process.env['E2E_JWT_SECRET'] as string, expiresIn: 60 },
-  );
+  return signAccessToken(claims);
 }
 
 export const ownerOf = (tenant: TestTenant) => tokenOf({ sub: tenant.ownerId, tid: tenant.id, role: 'owner' });
