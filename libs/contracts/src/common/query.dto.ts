@@ -25,7 +25,8 @@ export class LanguageQuery {
   language?: string;
 }
 
-export class SearchQuery {
+/** A page of a list that takes a free-text `search` (what it matches, each endpoint's description says). */
+export class SearchablePageQuery extends PaginationQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)

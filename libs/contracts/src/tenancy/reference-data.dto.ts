@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 import type { SuccessBodyOf } from '../client/platform-client';
-import { PaginationQuery } from '../common/query.dto';
+import { SearchablePageQuery } from '../common/query.dto';
 import type {
   getCountry,
   getCurrency,
@@ -55,14 +55,11 @@ export class TimezoneNameParams {
   name: string;
 }
 
-/** Reference lists are shorter than the largest page: without `limit` the whole list comes back. */
-export class ListCountriesQuery extends PaginationQuery {
-  /** Part of a name in any language (diacritics ignored) or of the ISO alpha-2/alpha-3 code. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-
+/**
+ * Reference lists are shorter than the largest page: without `limit` the whole list comes back.
+ * `search`: part of a name in any language (diacritics ignored) or of the ISO alpha-2/alpha-3 code.
+ */
+export class ListCountriesQuery extends SearchablePageQuery {
   /** Region (`Europe`) or subregion (`Western Europe`), in any case. */
   @IsOptional()
   @IsString()
@@ -80,19 +77,9 @@ export class ListCountriesQuery extends PaginationQuery {
   priority?: string[];
 }
 
-export class ListCurrenciesQuery extends PaginationQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-}
+export class ListCurrenciesQuery extends SearchablePageQuery {}
 
-export class ListLanguagesQuery extends PaginationQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-
+export class ListLanguagesQuery extends SearchablePageQuery {
   /** Puts the country's languages and English first, e.g. CH → de, fr, it, rm, en. */
   @IsOptional()
   @Transform(upper)
@@ -100,12 +87,7 @@ export class ListLanguagesQuery extends PaginationQuery {
   countryCode?: string;
 }
 
-export class ListPhoneCodesQuery extends PaginationQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-}
+export class ListPhoneCodesQuery extends SearchablePageQuery {}
 
 export class SearchPhoneCodesQuery {
   /** IDD code with or without the leading +, e.g. +41 or 41. */
@@ -113,13 +95,8 @@ export class SearchPhoneCodesQuery {
   code: string;
 }
 
-export class ListTimezonesQuery extends PaginationQuery {
-  /** Part of the IANA name or the city (`new york`, `zurich`). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-
+/** `search`: part of the IANA name or the city (`new york`, `zurich`). */
+export class ListTimezonesQuery extends SearchablePageQuery {
   /** The name's first part (`Europe`, `America`), in any case. */
   @IsOptional()
   @IsString()

@@ -1,7 +1,7 @@
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 import type { SuccessBodyOf } from '../client/platform-client';
-import { PaginationQuery } from '../common/query.dto';
+import { SearchablePageQuery } from '../common/query.dto';
 import type {
   createTenant,
   getTenant,
@@ -22,14 +22,11 @@ export class TenantIdParams {
   id: string;
 }
 
-/** Filters apply within what the caller may see: a system administrator's list, or the caller's own tenant. */
-export class ListTenantsQuery extends PaginationQuery {
-  /** Part of the name, slug or domain, in any case. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-
+/**
+ * Filters apply within what the caller may see: a system administrator's list, or the caller's own tenant.
+ * `search`: part of the name, slug or domain, in any case.
+ */
+export class ListTenantsQuery extends SearchablePageQuery {
   @IsOptional()
   @IsIn(TENANT_STATUSES)
   status?: TenantStatusName;
