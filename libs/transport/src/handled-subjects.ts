@@ -18,9 +18,9 @@ export function handledSubjects(root: ModuleLike): string[] {
     seen.add(module);
     const dynamic = 'module' in module ? module : undefined;
     const type = (dynamic ? dynamic.module : module) as Type;
-    const controllers = [...metadata<Type[]>('controllers', type), ...(dynamic?.controllers ?? [])];
+    const controllers = [...metadata<Type>('controllers', type), ...(dynamic?.controllers ?? [])];
     for (const controller of controllers) subjects.push(...subjectsOf(controller));
-    for (const child of [...metadata<ModuleLike[]>('imports', type), ...((dynamic?.imports ?? []) as ModuleLike[])]) visit(child);
+    for (const child of [...metadata<ModuleLike>('imports', type), ...((dynamic?.imports ?? []) as ModuleLike[])]) visit(child);
   };
   visit(root);
   return subjects.sort();
@@ -42,6 +42,6 @@ function subjectsOf(controller: Type): string[] {
   });
 }
 
-function metadata<T>(key: string, target: Type): T extends unknown[] ? T : never {
-  return ((Reflect.getMetadata(key, target) as T | undefined) ?? []) as T extends unknown[] ? T : never;
+function metadata<T>(key: string, target: Type): T[] {
+  return (Reflect.getMetadata(key, target) as T[] | undefined) ?? [];
 }

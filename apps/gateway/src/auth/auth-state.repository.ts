@@ -6,7 +6,7 @@ import { REDIS } from '@lib/transport';
 
 const API_KEY_CACHE_SECONDS = 300;
 
-/** Where a blocked tenant is, and which of its sessions are revoked: Redis keys written by identity and tenancy. */
+/** Whether the caller's session is revoked (written by identity) and its tenant blocked (written by tenancy). */
 export interface CredentialState {
   sessionRevoked: boolean;
   tenantBlockedAs: string | null;
@@ -22,12 +22,10 @@ export class AuthStateRepository {
    * apart, so the caller gets 503 rather than a possibly revoked token's access.
    */
   async credentialState(sessionId: string | null, tenantId: string | null): Promise<CredentialState> {
-    const keys = [sessionId ? `auth:revoked-session:${sessionId}` : null, tenantId ? `tenancy:tenant-blocked:${tenantId}` : null];
-    const present = keys.filter((k): k is string => k !== null);
-    if (present.length === 0) return { sessionRevoked: false, tenantBlockedAs: null };
-    const values = await this.read(() => this.redis.mget(...present));
-    const valueOf = (key: string | null) => (key ? values[present.indexOf(key)] : null);
-    return { sessionRevoked: valueOf(keys[0]) !== null, tenantBlockedAs: valueOf(keys[1]) };
+    const [revoked, blockedAs] = await this.read(() =>
+      this.redis.mget(`auth:revoked-session:${sessionId ?? '-'}`, `tenancy:tenant-blocked:${tenantId ?? '-'}`),
+    );
+    return { sessionRevoked: sessionId !== null && revoked !== null, tenantBlockedAs: tenantId ? blockedAs : null };
   }
 
   async cachedApiKey(keyHash: string): Promise<ApiKeyActor | null> {
