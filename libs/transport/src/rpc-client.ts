@@ -28,9 +28,15 @@ export class NatsRpcClient {
   constructor(private readonly observe: RpcObserver = () => undefined) {}
 
   async connect(url: string, name: string): Promise<void> {
-    this.connection = await connect(natsConnectionOptions(url, name));
-    this.connected = true;
-    void this.trackStatus(this.connection);
+    this.use(await connect(natsConnectionOptions(url, name)));
+  }
+
+  /** Sends over a connection the caller already has (and closes). */
+  use(connection: NatsConnection): this {
+    this.connection = connection;
+    this.connected = !connection.isClosed();
+    void this.trackStatus(connection);
+    return this;
   }
 
   get isConnected(): boolean {

@@ -50,18 +50,15 @@ export class ServiceKernelModule implements OnApplicationShutdown {
         {
           provide: NATS_CONNECTION,
           useFactory: async () => {
-            const connection = await connect(natsConnectionOptions(env.NATS_URL, `${service}-events`));
+            const connection = await connect(natsConnectionOptions(env.NATS_URL, service));
             await ensureStreams(connection);
             return connection;
           },
         },
         {
           provide: NatsRpcClient,
-          useFactory: async () => {
-            const client = new NatsRpcClient();
-            await client.connect(env.NATS_URL, `${service}-rpc`);
-            return client;
-          },
+          inject: [NATS_CONNECTION],
+          useFactory: (connection: NatsConnection) => new NatsRpcClient().use(connection),
         },
         EventPublisher,
         HealthService,
@@ -72,7 +69,6 @@ export class ServiceKernelModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.moduleRef.get<NatsConnection>(NATS_CONNECTION).drain().catch(() => undefined);
-    await this.moduleRef.get(NatsRpcClient).close().catch(() => undefined);
     this.moduleRef.get<Redis>(REDIS).disconnect();
   }
 }
