@@ -16,6 +16,7 @@ export * from './tenancy/tenants.dto';
 export * from './validation';
 export * from './client/platform-client';
 export * from './generated';
+export * from './internal/audit.internal';
 export * from './internal/identity.internal';
 export * from './internal/internal-subject';
 export * from './internal/tenancy.internal';

@@ -23,3 +23,18 @@ export interface ApiKeyActor {
 
 /** Resolves `X-API-Key` (by the SHA-256 hex of the full key) for the gateway; null when no such key. */
 export const resolveApiKey = internalSubject<{ keyHash: string }, ApiKeyActor | null>('identity.internal.resolve-api-key');
+
+/** Who works in a tenant, for the tenant dashboard and onboarding pages. */
+export interface TenantMemberStats {
+  /** Memberships of the tenant. */
+  total: number;
+  /** Members whose user logged in during the last 30 days. */
+  active: number;
+  /** Members who joined in the last 30 days, and in the 30 days before (for a trend). */
+  joinedLast30d: number;
+  joinedPrevious30d: number;
+  /** The tenant's first owner (or first admin when no owner is left); null for an empty tenant. */
+  admin: { id: string; email: string; displayName: string | null; createdAt: string } | null;
+}
+
+export const tenantMemberStats = internalSubject<{ tenantId: string }, TenantMemberStats>('identity.internal.tenant-member-stats');
