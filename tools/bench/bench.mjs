@@ -14,6 +14,8 @@ const USAGE = `usage: npm run bench [-- --connections N] [--duration S] [--warmu
   -c, --connections  concurrent connections per target  (BENCH_CONNECTIONS, default 100)
   -d, --duration     seconds measured per target          (BENCH_DURATION, default 10)
   -w, --warmup       seconds of warm-up per target        (BENCH_WARMUP, default 2)
+  -o, --only         measure only the targets whose name contains this text, with their baselines
+                     (BENCH_ONLY; e.g. --only "me (bearer)")
 
   GATEWAY_URL   gateway of the running stack  (default http://127.0.0.1:3000)
   DATABASE_URL  its Postgres                  (default postgres://postgres@127.0.0.1:55432/platform)
@@ -131,6 +133,7 @@ function readConfig() {
         connections: { type: 'string', short: 'c' },
         duration: { type: 'string', short: 'd' },
         help: { type: 'boolean', short: 'h' },
+        only: { type: 'string', short: 'o' },
         warmup: { type: 'string', short: 'w' },
       },
     }));
@@ -147,9 +150,19 @@ function readConfig() {
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:55432/platform',
     duration: positiveInt('duration', values.duration ?? env.BENCH_DURATION ?? '10'),
     gatewayUrl: (env.GATEWAY_URL || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    only: values.only ?? env.BENCH_ONLY ?? '',
     poolSize: positiveInt('BENCH_POOL_SIZE', env.BENCH_POOL_SIZE ?? env.DB_POOL_SIZE ?? '10'),
     warmup: positiveInt('warmup', values.warmup ?? env.BENCH_WARMUP ?? '2', 0),
   };
+}
+
+/** The targets to measure: all, or those named by --only plus the baselines they are compared with. */
+function selectTargets(only) {
+  if (!only) return TARGETS;
+  const chosen = new Set(TARGETS.filter((t) => t.name.includes(only)).map((t) => t.name));
+  if (chosen.size === 0) throw new BenchError(`--only "${only}" matches no target; targets:\n  ${TARGETS.map((t) => t.name).join('\n  ')}`);
+  for (const t of TARGETS) if (chosen.has(t.name) && t.baseline) chosen.add(t.baseline);
+  return TARGETS.filter((t) => chosen.has(t.name));
 }
 
 function positiveInt(name, raw, min = 1) {
@@ -341,9 +354,9 @@ function printTable(rows) {
   console.log('');
 }
 
-function printComparisons(rows, config) {
+function printComparisons(targets, rows, config) {
   let failed = false;
-  for (const target of TARGETS.filter((t) => t.baseline)) {
+  for (const target of targets.filter((t) => t.baseline)) {
     const row = rows.find((r) => r.name === target.name);
     const base = rows.find((r) => r.name === target.baseline);
     if (!row || !base) throw new BenchError(`target "${target.name}": baseline "${target.baseline}" was not measured`);
@@ -406,13 +419,14 @@ async function main() {
     log(`baseline server listening on ${baseline.url}`);
 
     const context = { config, origins: { baseline: baseline.url, gateway: config.gatewayUrl } };
+    const targets = selectTargets(config.only);
     const rows = [];
-    for (const [i, target] of TARGETS.entries()) {
-      rows.push(await measure(await resolveTarget(target, context), config, i + 1, TARGETS.length));
+    for (const [i, target] of targets.entries()) {
+      rows.push(await measure(await resolveTarget(target, context), config, i + 1, targets.length));
     }
     printTable(rows);
-    await printHashCost();
-    return printComparisons(rows, config) ? 2 : 0;
+    if (targets.some((t) => t.name.includes('login'))) await printHashCost();
+    return printComparisons(targets, rows, config) ? 2 : 0;
   } finally {
     await cleanup();
   }

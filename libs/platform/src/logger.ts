@@ -42,6 +42,14 @@ export function createLogger(service: string, level = 'info'): Logger {
   );
 }
 
+/**
+ * A child that writes without redaction, for lines whose fields the caller fixes and none of which
+ * can hold a secret (the gateway's access log). Redaction was half the cost of such a line.
+ */
+export function fixedFieldsLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: [] });
+}
+
 /** Lets Nest write its own lines through pino, with the class name as context. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}

@@ -90,8 +90,41 @@ describe('rate limits', () => {
     expect(refused.headers['ratelimit-remaining']).toBe('0');
   });
 
+  it("count a tenant's requests per minute, in the same answer as its credentials", async () => {
+    const tid = randomUUID();
+    const first = await gateway.get(SECURE, { token: token({ tid }) });
+    expectErrorEnvelope(first, 404, 'NOT_FOUND');
+    const limit = Number(first.headers['ratelimit-limit']);
+    expect(Number(first.headers['ratelimit-remaining'])).toBe(limit - 1);
+    await redis.set(`ratelimit:tenant:${tid}`, String(limit), 'KEEPTTL');
+    const refused = await gateway.get(SECURE, { token: token({ tid }) });
+    expectErrorEnvelope(refused, 429, 'TOO_MANY_REQUESTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('count each client address apart', async () => {
     const res = await gateway.get('/api/v1/public/countries/regions', { headers: { 'x-forwarded-for': '192.0.2.44' } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('API usage per tenant', () => {
+  const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+
+  it('counts each admitted request of a tenant in its usage of the day', async () => {
+    const tid = randomUUID();
+    await gateway.get(SECURE, { token: token({ tid }) });
+    await gateway.get(SECURE, { token: token({ tid }) });
+    const usageKey = `usage:api-requests:${tid}:${today()}`;
+    expect(await redis.get(usageKey)).toBe('2');
+    expect(await redis.ttl(usageKey)).toBeGreaterThan(30 * 24 * 3600);
+  });
+
+  it('does not count refused credentials', async () => {
+    const tid = randomUUID();
+    const sid = randomUUID();
+    await redis.set(`auth:revoked-session:${sid}`, '1', 'EX', 60);
+    expectErrorEnvelope(await gateway.get(SECURE, { token: token({ tid, sid }) }), 401, 'SESSION_REVOKED');
+    expect(await redis.get(`usage:api-requests:${tid}:${today()}`)).toBeNull();
   });
 });

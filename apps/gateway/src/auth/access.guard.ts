@@ -1,21 +1,22 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { FastifyRequest } from 'fastify';
-
 import { DomainError, ErrorCode, type Access, type Actor, type EndpointDeclaration } from '@lib/contracts';
+
+import { GATEWAY_ENV, type GatewayEnv } from '../config';
+import { rateLimitBucket } from '../rate-limit/rate-limit-bucket';
+import type { RateLimitedRequest } from '../rate-limit/rate-limit.guard';
 
 import { ACCESS_METADATA, ENDPOINT_METADATA } from '../routing/endpoint.metadata';
 import { requestContext } from '../routing/request-context';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthStateRepository } from './auth-state.repository';
 
-type AuthenticatedRequest = FastifyRequest & { user?: Actor };
-
 /**
  * Enforces each route's access level: public routes pass; others need a valid bearer token
  * (verified by passport-jwt) or API key, whose session is not revoked and whose tenant is not
- * blocked; system-admin routes need a system administrator.
+ * blocked; system-admin routes need a system administrator. The same Redis call counts the request
+ * against the caller's rate limit, which the RateLimitGuard then enforces.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -23,6 +24,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly state: AuthStateRepository,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {
     super();
   }
@@ -30,9 +32,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.accessOf(context);
     if (access === 'public') return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<RateLimitedRequest>();
     const actor = await this.authenticate(context, request);
-    await this.refuseRevoked(actor);
+    await this.admit(actor, request);
     if (access === 'system-admin' && !actor.isSystemAdmin) {
       throw new DomainError(ErrorCode.Forbidden, 403, 'This route is for system administrators.');
     }
@@ -46,7 +48,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     return actor;
   }
 
-  private async authenticate(context: ExecutionContext, request: AuthenticatedRequest): Promise<Actor> {
+  private async authenticate(context: ExecutionContext, request: RateLimitedRequest): Promise<Actor> {
     const apiKey = request.headers['x-api-key'];
     if (typeof apiKey === 'string' && !request.headers.authorization) {
       request.user = await this.apiKeys.authenticate(apiKey, requestContext(request));
@@ -56,8 +58,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     return request.user as Actor;
   }
 
-  private async refuseRevoked(actor: Actor): Promise<void> {
-    const state = await this.state.credentialState(actor.sessionId, actor.tenantId);
+  private async admit(actor: Actor, request: RateLimitedRequest): Promise<void> {
+    const state = await this.state.admit(actor, rateLimitBucket(actor, request.ip, this.env));
+    request.rateLimit = state.rateLimit ?? undefined;
     if (state.sessionRevoked) {
       throw new DomainError(ErrorCode.SessionRevoked, 401, 'This session has ended: log in again.');
     }

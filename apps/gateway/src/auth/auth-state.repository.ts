@@ -1,31 +1,76 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode, type ApiKeyActor } from '@lib/contracts';
+import { DomainError, ErrorCode, type Actor, type ApiKeyActor } from '@lib/contracts';
 import { REDIS } from '@lib/transport';
 
-const API_KEY_CACHE_SECONDS = 300;
+import type { RateLimitBucket } from '../rate-limit/rate-limit-bucket';
+import { RATE_LIMIT_WINDOW_MS, rateLimitKey, rateLimitVerdict, type RateLimitVerdict } from '../rate-limit/rate-limiter';
 
-/** Whether the caller's session is revoked (written by identity) and its tenant blocked (written by tenancy). */
-export interface CredentialState {
+const API_KEY_CACHE_SECONDS = 300;
+const USAGE_KEY_SECONDS = 32 * 24 * 3600;
+
+/** What the gateway learns of a caller with credentials in its one Redis round trip. */
+export interface Admission {
+  /** Written by identity on logout, password change/reset and account deletion. */
   sessionRevoked: boolean;
+  /** Written by tenancy while the tenant is not usable: its status, else null. */
   tenantBlockedAs: string | null;
+  /** Null when the credentials were refused (nothing was counted). */
+  rateLimit: RateLimitVerdict | null;
 }
+
+// KEYS: revoked session, tenant blocked, rate-limit window, tenant's usage today.
+// ARGV: window ms, limit, usage key ttl s, whether to count usage (1/0).
+// Refused credentials count nothing; admitted requests count against the limit, and within it as tenant usage.
+const ADMIT_SCRIPT = `
+local revoked = redis.call('EXISTS', KEYS[1])
+local blocked = redis.call('GET', KEYS[2])
+if revoked == 1 or blocked then return {revoked, blocked} end
+local count = redis.call('INCR', KEYS[3])
+if count == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[3])
+if ARGV[4] == '1' and count <= tonumber(ARGV[2]) then
+  if redis.call('INCR', KEYS[4]) == 1 then redis.call('EXPIRE', KEYS[4], ARGV[3]) end
+end
+return {0, false, count, ttl}`;
+
+type AdmitReply = [revoked: 0 | 1, blockedAs: string | null, count?: number, ttlMs?: number];
+type WithAdmit = Redis & { admitRequest(...args: Array<string | number>): Promise<AdmitReply> };
 
 /** The auth state the gateway reads per request, all in Redis (shared by every gateway replica). */
 @Injectable()
 export class AuthStateRepository {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  private readonly redis: WithAdmit;
+
+  constructor(@Inject(REDIS) redis: Redis) {
+    redis.defineCommand('admitRequest', { numberOfKeys: 4, lua: ADMIT_SCRIPT });
+    this.redis = redis as WithAdmit;
+  }
 
   /**
-   * One round trip for both checks. Fails closed: without Redis a revoked session cannot be told
-   * apart, so the caller gets 503 rather than a possibly revoked token's access.
+   * Checks the session and the tenant, counts the request against its rate limit and, for a tenant,
+   * as its API usage of the day (see docs/conventions.md): one round trip per request. Fails closed:
+   * without Redis a revoked session cannot be told apart, so the caller gets 503 rather than a
+   * possibly revoked token's access.
    */
-  async credentialState(sessionId: string | null, tenantId: string | null): Promise<CredentialState> {
-    const [revoked, blockedAs] = await this.read(() =>
-      this.redis.mget(`auth:revoked-session:${sessionId ?? '-'}`, `tenancy:tenant-blocked:${tenantId ?? '-'}`),
+  async admit(actor: Actor, bucket: RateLimitBucket, now = new Date()): Promise<Admission> {
+    const [revoked, blockedAs, count, ttlMs] = await this.read(() =>
+      this.redis.admitRequest(
+        `auth:revoked-session:${actor.sessionId ?? '-'}`,
+        `tenancy:tenant-blocked:${actor.tenantId ?? '-'}`,
+        rateLimitKey(bucket),
+        usageKey(actor.tenantId ?? '-', now),
+        RATE_LIMIT_WINDOW_MS,
+        bucket.limit,
+        USAGE_KEY_SECONDS,
+        actor.tenantId ? 1 : 0,
+      ),
     );
-    return { sessionRevoked: sessionId !== null && revoked !== null, tenantBlockedAs: tenantId ? blockedAs : null };
+    if (count === undefined) {
+      return { sessionRevoked: actor.sessionId !== null && revoked === 1, tenantBlockedAs: actor.tenantId ? blockedAs : null, rateLimit: null };
+    }
+    return { sessionRevoked: false, tenantBlockedAs: null, rateLimit: rateLimitVerdict(count, ttlMs ?? 0, bucket.limit) };
   }
 
   async cachedApiKey(keyHash: string): Promise<ApiKeyActor | null> {
@@ -48,4 +93,9 @@ export class AuthStateRepository {
 
 function apiKeyCacheKey(keyHash: string): string {
   return `auth:api-key:${keyHash}`;
+}
+
+/** `usage:api-requests:<tenantId>:<YYYYMMDD>` (UTC day). */
+export function usageKey(tenantId: string, now: Date): string {
+  return `usage:api-requests:${tenantId}:${now.toISOString().slice(0, 10).replaceAll('-', '')}`;
 }

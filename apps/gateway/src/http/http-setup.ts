@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 
 import { DomainError, ErrorCode } from '@lib/contracts';
+import { fixedFieldsLogger } from '@lib/platform';
 
 import type { GatewayEnv } from '../config';
 import { envelope } from '../errors/error-envelope.filter';
@@ -21,6 +22,7 @@ export async function configureHttp(app: NestFastifyApplication, env: GatewayEnv
   // Only JSON bodies: anything else answers 415 instead of reaching a handler as a string.
   fastify.removeContentTypeParser('text/plain');
 
+  const accessLog = fixedFieldsLogger(logger);
   const headers = securityHeaders();
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.headers(headers).header('x-request-id', request.id);
@@ -29,7 +31,7 @@ export async function configureHttp(app: NestFastifyApplication, env: GatewayEnv
     const route = request.routeOptions?.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     metrics.observeHttp(request.method, route, reply.statusCode, seconds);
-    logger.info(
+    accessLog.info(
       { requestId: request.id, method: request.method, route, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
       'http',
     );

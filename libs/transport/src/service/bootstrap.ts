@@ -37,7 +37,9 @@ export async function bootstrapService(service: ServiceName, module: DynamicModu
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcLoggingInterceptor(logger));
+  // The gateway's access log already has a line per request (request id, route, status, duration); a
+  // line per RPC as well doubled the logging, and Nest's interceptor chain costs on every message.
+  if (logger.isLevelEnabled('debug')) app.useGlobalInterceptors(new RpcLoggingInterceptor(logger));
   app.enableShutdownHooks();
   started.health = app.get(HealthService);
   await app.listen();

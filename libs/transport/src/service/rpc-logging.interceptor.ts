@@ -4,7 +4,7 @@ import { tap, type Observable } from 'rxjs';
 
 import type { RpcRequest } from '@lib/contracts';
 
-/** One log line per handled request: request id, subject, duration, outcome. */
+/** At LOG_LEVEL=debug, one line per handled request: request id, subject, duration, outcome. */
 export class RpcLoggingInterceptor implements NestInterceptor {
   constructor(private readonly logger: Logger) {}
 
@@ -14,7 +14,7 @@ export class RpcLoggingInterceptor implements NestInterceptor {
     const subject = rpc.getContext<{ getSubject(): string }>().getSubject();
     const requestId = rpc.getData<RpcRequest | undefined>()?.context?.requestId;
     const done = (outcome: string) =>
-      this.logger.info({ requestId, subject, durationMs: Math.round((performance.now() - started) * 10) / 10, outcome }, 'rpc');
+      this.logger.debug({ requestId, subject, durationMs: Math.round((performance.now() - started) * 10) / 10, outcome }, 'rpc');
     return next.handle().pipe(tap({ complete: () => done('ok'), error: () => done('error') }));
   }
 }
