@@ -8,6 +8,7 @@ import type { ServiceName } from '@lib/contracts';
 import { dataSourceOptions, type ServiceDataSource } from '@lib/persistence';
 import type { ServiceEnv } from '@lib/platform';
 
+import { EventOutbox, EventOutboxRelay } from '../events/event-outbox';
 import { EventPublisher } from '../events/event-publisher';
 import { ensureStreams } from '../events/streams';
 import { natsConnectionOptions } from '../nats-options';
@@ -15,7 +16,7 @@ import { NatsRpcClient } from '../rpc-client';
 import { HealthService } from './health.service';
 import { createRedis } from './redis.provider';
 import { systemHealthController } from './system-health.controller';
-import { NATS_CONNECTION, REDIS, SERVICE_ENV } from './tokens';
+import { NATS_CONNECTION, REDIS, SERVICE_ENV, SERVICE_SCHEMA } from './tokens';
 
 export interface ServiceKernelOptions {
   service: ServiceName;
@@ -46,6 +47,7 @@ export class ServiceKernelModule implements OnApplicationShutdown {
       controllers: [systemHealthController(service)],
       providers: [
         { provide: SERVICE_ENV, useValue: env },
+        { provide: SERVICE_SCHEMA, useValue: dataSource.schema },
         { provide: REDIS, useFactory: () => createRedis(env.REDIS_URL, service) },
         {
           provide: NATS_CONNECTION,
@@ -60,6 +62,8 @@ export class ServiceKernelModule implements OnApplicationShutdown {
           inject: [NATS_CONNECTION],
           useFactory: (connection: NatsConnection) => new NatsRpcClient().use(connection),
         },
+        EventOutbox,
+        EventOutboxRelay,
         EventPublisher,
         HealthService,
       ],
