@@ -1,4 +1,4 @@
-import { CreateEventOutbox1795940000000 } from './1795940000000-CreateEventOutbox';
+import { CreateEventOutbox1795950000000 } from './1795950000000-CreateEventOutbox';
 
 /** Applied in this order by the migration command; each file is `<epoch-ms>-<PascalName>.ts`. */
-export const migrations = [CreateEventOutbox1795940000000];
+export const migrations = [CreateEventOutbox1795950000000];

@@ -1,4 +1,4 @@
-import { CreateEventOutbox1795940000000 } from './1795940000000-CreateEventOutbox';
+import { CreateEventOutbox1795950000000 } from './1795950000000-CreateEventOutbox';
 import { CreateApiKeys1795910000000 } from './1795910000000-CreateApiKeys';
 import { CreateAccounts1795900000000 } from './1795900000000-CreateAccounts';
 
@@ -6,5 +6,5 @@ import { CreateAccounts1795900000000 } from './1795900000000-CreateAccounts';
 export const migrations = [
   CreateAccounts1795900000000,
   CreateApiKeys1795910000000,
-  CreateEventOutbox1795940000000,
+  CreateEventOutbox1795950000000,
 ];

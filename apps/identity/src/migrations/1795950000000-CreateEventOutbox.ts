@@ -1,4 +1,4 @@
 import { eventOutboxMigration } from '@lib/persistence';
 
 /** Events JetStream could not take wait here until the relay publishes them. */
-export class CreateEventOutbox1795940000000 extends eventOutboxMigration('integrations', '1795940000000') {}
+export class CreateEventOutbox1795950000000 extends eventOutboxMigration('identity', '1795950000000') {}
