@@ -70,8 +70,8 @@ describe('AuditIngestService', () => {
     const noTenant = auditMessage({ action: 'x.y.z', resourceType: 'user', tenantId: 'acme' });
     const good = validEvent();
     await service.store(service.prepare([broken, good, noTenant]));
-    expect(broken.term).toHaveBeenCalledWith('not JSON');
-    expect(noTenant.term).toHaveBeenCalledWith('tenantId is not a uuid');
+    expect(broken.term).toHaveBeenCalledWith();
+    expect(noTenant.term).toHaveBeenCalledWith();
     expect(repository.insertIgnoringDuplicates.mock.calls[0][0]).toHaveLength(1);
     expect(good.ack).toHaveBeenCalled();
     [broken, noTenant].forEach((m) => expect(m.ack).not.toHaveBeenCalled());

@@ -61,7 +61,8 @@ export class AuditIngestService {
 
   private reject(message: JsMsg, reason: string): void {
     this.logger.warn(`audit event ${message.subject} (stream sequence ${message.seq}) dropped: ${reason}`);
-    message.term(reason);
+    // No reason on the wire: servers before 2.10.4 do not know `+TERM <reason>` and would redeliver.
+    message.term();
   }
 }
 

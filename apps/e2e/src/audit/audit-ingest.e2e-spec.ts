@@ -111,6 +111,11 @@ describe('audit ingestion (stream AUDIT → audit.audit_events)', () => {
     );
     expect(rows.map((r) => r.action)).toEqual(['e2e.widget.after-poison']);
     expect(await trail.rows(`action IN ('e2e.widget.malformed', 'e2e.widget.bad-tenant')`, [])).toEqual([]);
+    // Terminated, not left to come back after the ack wait (30 s).
+    await pollUntil(() => trail.consumerInfo('AUDIT', 'audit-ingest'), (info) => info.num_ack_pending === 0 && info.num_redelivered === 0, {
+      timeoutMs: 10_000,
+      what: 'no message of AUDIT left unacknowledged',
+    });
   });
 
   it('is one durable pull consumer, explicit acks, a bounded number of deliveries with backoff', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { connect, JSONCodec, type ConsumerInfo, type NatsConnection } from 'nats';
 import { Client, type QueryResult } from 'pg';
 
 import { recentActivity, type RecentActivityEntry, type RequestContext } from '@lib/contracts';
@@ -57,8 +57,12 @@ export class AuditTrail {
   }
 
   async consumerConfig(stream: string, durable: string): Promise<Record<string, unknown>> {
+    return (await this.consumerInfo(stream, durable)).config as unknown as Record<string, unknown>;
+  }
+
+  async consumerInfo(stream: string, durable: string): Promise<ConsumerInfo> {
     const manager = await (await this.connection()).jetstreamManager();
-    return (await manager.consumers.info(stream, durable)).config as unknown as Record<string, unknown>;
+    return manager.consumers.info(stream, durable);
   }
 
   async close(): Promise<void> {
