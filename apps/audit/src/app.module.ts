@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { ServiceKernelModule } from '@lib/transport';
 
+import { AuditEventsModule } from './audit-events/audit-events.module';
 import type { AuditEnv } from './config';
 import { auditDataSource } from './data-source';
 
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(env: AuditEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKernelModule.forRoot({ dataSource: auditDataSource, env, service: 'audit' })],
+      imports: [ServiceKernelModule.forRoot({ dataSource: auditDataSource, env, service: 'audit' }), AuditEventsModule],
     };
   }
 }

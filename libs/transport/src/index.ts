@@ -10,5 +10,6 @@ export * from './service/tokens';
 export * from './handled-subjects';
 export * from './events/event-publisher';
 export * from './events/streams';
+export * from './events/consumers';
 export * from './handles-internal';
 export * from './internal-client';
