@@ -140,7 +140,7 @@ describe('GET /api/v1/secure/tenants/{id}/env and /json', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     // The file is named by the tenant's slug (its domain with dots as dashes).
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${tenantA.domain.replace(/\./g, '-')}.env"`);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="${String(tenantA.domain).replace(/\./g, '-')}.env"`);
     expect(res.text).toContain(`PLATFORM_TENANT_ID=${tenantA.id}\n`);
     expect(res.text).toContain(`PLATFORM_TENANT_DOMAIN=${tenantA.domain}\n`);
     expect(res.text).toMatch(/\nPLATFORM_API_KEY=\n$/);
