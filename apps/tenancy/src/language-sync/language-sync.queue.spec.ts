@@ -40,6 +40,8 @@ describe('LanguageSyncQueue', () => {
       ['job-1', 'job-1'],
       ['job-2', 'job-2'],
     ]);
+    // Nothing of a finished job stays in BullMQ, so a later sweep can queue a row that is still unfinished.
+    expect(added[0].opts).toMatchObject({ removeOnComplete: true, removeOnFail: true });
   });
 
   it('runs each queued job through the runner', async () => {

@@ -61,7 +61,9 @@ export class LanguageSyncQueue implements OnApplicationBootstrap, OnApplicationS
       jobIds.map((jobId) => ({
         name: 'sync',
         data: { jobId },
-        opts: { jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+        // Finished BullMQ jobs are dropped at once: the table keeps the history, and a job id left in
+        // BullMQ would make the sweep's re-add of a still-unfinished row a no-op.
+        opts: { jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
       })),
     );
     try {
