@@ -10,6 +10,7 @@ import { CurrenciesModule } from './reference-data/currencies/currencies.module'
 import { LanguagesModule } from './reference-data/languages/languages.module';
 import { PhoneCodesModule } from './reference-data/phone-codes/phone-codes.module';
 import { TimezonesModule } from './reference-data/timezones/timezones.module';
+import { TenantOverviewModule } from './tenant-overview/tenant-overview.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         LifecycleModule,
         PhoneCodesModule,
         ServiceKernelModule.forRoot({ dataSource: tenancyDataSource, env, service: 'tenancy' }),
+        TenantOverviewModule,
         TenantsModule,
         TimezonesModule,
       ],

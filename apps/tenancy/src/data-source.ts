@@ -1,5 +1,6 @@
 import type { ServiceDataSource } from '@lib/persistence';
 
+import { LanguageSyncJobEntity } from './language-sync/language-sync-job.entity';
 import { LifecycleEventEntity } from './lifecycle/lifecycle-event.entity';
 import { migrations } from './migrations';
 import { CountryEntity } from './reference-data/countries/country.entity';
@@ -11,6 +12,6 @@ import { TenantEntity } from './tenants/tenant.entity';
 /** The tenancy schema: its entities and the migrations that build it. */
 export const tenancyDataSource: ServiceDataSource = {
   schema: 'tenancy',
-  entities: [CountryEntity, CurrencyEntity, LanguageEntity, PhoneCodeEntity, TenantEntity, LifecycleEventEntity],
+  entities: [CountryEntity, CurrencyEntity, LanguageEntity, PhoneCodeEntity, TenantEntity, LifecycleEventEntity, LanguageSyncJobEntity],
   migrations,
 };

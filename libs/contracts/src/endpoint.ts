@@ -36,6 +36,19 @@ export interface EndpointInput<P, Q, B, M extends HttpMethod = HttpMethod, Path 
   params?: DtoClass<P>;
   query?: DtoClass<Q>;
   body?: DtoClass<B>;
+  /** The endpoint answers a file, not JSON: its handler returns a `FileDownload`. */
+  download?: DownloadSpec;
+}
+
+export interface DownloadSpec {
+  /** Content-Type of the file, e.g. `text/plain; charset=utf-8`. */
+  contentType: string;
+}
+
+/** What a download endpoint's handler answers; the gateway sends `content` as an attachment named `filename`. */
+export interface FileDownload {
+  filename: string;
+  content: string;
 }
 
 export interface EndpointDeclaration<

@@ -26,6 +26,7 @@ export const ErrorCode = {
   TenantNotFound: 'TENANT_NOT_FOUND',
   TenantDomainTaken: 'TENANT_DOMAIN_TAKEN',
   InvalidLifecycleTransition: 'INVALID_LIFECYCLE_TRANSITION',
+  LanguageSyncJobNotFound: 'LANGUAGE_SYNC_JOB_NOT_FOUND',
   ApiKeyNotFound: 'API_KEY_NOT_FOUND',
   EmailTaken: 'EMAIL_TAKEN',
   InvalidCredentials: 'INVALID_CREDENTIALS',

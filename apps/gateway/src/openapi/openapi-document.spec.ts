@@ -28,3 +28,19 @@ describe('openApiDocument', () => {
     expect(JSON.stringify(health.responses)).toContain('#/components/schemas/StandardErrorResponse');
   });
 });
+
+describe('openApiDocument for endpoints the catalogue gives no success schema', () => {
+  const document = openApiDocument(allEndpoints, '1.2.3') as { paths: Record<string, Record<string, { responses: Record<string, { content: object; headers?: object }> }>> };
+
+  it('documents a download as a file of its content type, with Content-Disposition', () => {
+    const env = document.paths['/api/v1/secure/tenants/{id}/env'].get.responses['200'];
+    expect(env.content).toEqual({ 'text/plain; charset=utf-8': { schema: { type: 'string' } } });
+    expect(env.headers).toHaveProperty('Content-Disposition');
+    expect(Object.keys(document.paths['/api/v1/secure/tenants/{id}/json'].get.responses['200'].content)).toEqual(['application/json; charset=utf-8']);
+  });
+
+  it('documents a JSON success without a schema as an object', () => {
+    const config = document.paths['/api/v1/secure/tenants/{id}/developer-config'].get.responses['200'];
+    expect(config.content).toEqual({ 'application/json': { schema: { type: 'object' } } });
+  });
+});

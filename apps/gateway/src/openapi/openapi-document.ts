@@ -55,7 +55,7 @@ function operation(endpoint: EndpointDeclaration, dtoSchemas: SchemaMap): Record
     ...(entry.requestBody
       ? { requestBody: { required: true, content: { 'application/json': { schema: entry.requestBody } } } }
       : {}),
-    responses: responsesOf(entry.responses),
+    responses: { ...responsesOf(entry.responses), ...undescribedSuccess(endpoint, entry.responses) },
     ...(endpoint.access === 'public' ? { security: [] } : { security: [{ bearer: [] }, { apiKey: [] }] }),
     'x-access': endpoint.access,
     'x-service': endpoint.owner,
@@ -83,6 +83,27 @@ function responsesOf(responses: Record<string, JsonSchema>): Record<string, unkn
       return [status, { description: describeStatus(status), content: { 'application/json': { schema: content } } }];
     }),
   );
+}
+
+/**
+ * The success answer of an endpoint the catalogue gives no schema for: a file for download endpoints,
+ * otherwise a JSON object (its shape is documented at the declaration).
+ */
+function undescribedSuccess(endpoint: EndpointDeclaration, responses: Record<string, JsonSchema>): Record<string, unknown> {
+  const status = String(endpoint.status);
+  if (responses[status]) return {};
+  if (endpoint.download) {
+    return {
+      [status]: {
+        description: `${describeStatus(status)}: a file download`,
+        headers: {
+          'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } },
+        },
+        content: { [endpoint.download.contentType]: { schema: { type: 'string' } } },
+      },
+    };
+  }
+  return { [status]: { description: describeStatus(status), content: { 'application/json': { schema: { type: 'object' } } } } };
 }
 
 const STATUS_TEXT: Record<string, string> = {

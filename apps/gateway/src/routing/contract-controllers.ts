@@ -1,5 +1,5 @@
-import { All, Controller, HttpCode, Req, RequestMapping, RequestMethod, type Type } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { All, Controller, HttpCode, Req, RequestMapping, RequestMethod, Res, type Type } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toRoutePath, type EndpointDeclaration } from '@lib/contracts';
 
@@ -19,14 +19,20 @@ export function contractController(endpoints: readonly EndpointDeclaration[]): T
   }
   for (const endpoint of endpoints) {
     const name = endpoint.id;
-    const handler = function (this: ContractController, request: FastifyRequest) {
-      return this.dispatcher.dispatch(endpoint, request);
-    };
+    const handler = endpoint.download
+      ? function (this: ContractController, request: FastifyRequest, reply: FastifyReply) {
+          return this.dispatcher.dispatchDownload(endpoint, request, reply);
+        }
+      : function (this: ContractController, request: FastifyRequest) {
+          return this.dispatcher.dispatch(endpoint, request);
+        };
     Object.defineProperty(handler, 'name', { value: name });
     Object.defineProperty(ContractController.prototype, name, { value: handler, writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(ContractController.prototype, name) as PropertyDescriptor;
     Req()(ContractController.prototype, name, 0);
-    Reflect.defineMetadata('design:paramtypes', [Object], ContractController.prototype, name);
+    // Passthrough: the download sets its headers on the reply, Nest still sends the returned body.
+    if (endpoint.download) Res({ passthrough: true })(ContractController.prototype, name, 1);
+    Reflect.defineMetadata('design:paramtypes', endpoint.download ? [Object, Object] : [Object], ContractController.prototype, name);
     const decorators = [
       RequestMapping({ path: toRoutePath(endpoint.path), method: RequestMethod[endpoint.method] }),
       HttpCode(endpoint.status),

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { parseRequest, type EndpointDeclaration, type RpcRequest } from '@lib/contracts';
 import { NatsRpcClient } from '@lib/transport';
 
 import { GATEWAY_ENV, type GatewayEnv } from '../config';
+import { fileReply } from './file-download';
 import { LOCAL_HANDLERS, type LocalHandler } from './local-handlers';
 import { requestContext } from './request-context';
 
@@ -26,5 +27,12 @@ export class EndpointDispatcher {
     const local = this.localHandlers.get(endpoint.id);
     if (local) return local(rpcRequest);
     return this.rpc.request(endpoint.id, rpcRequest, this.env.RPC_TIMEOUT_MS);
+  }
+
+  /** A download endpoint: the answer goes out as a file attachment instead of JSON. */
+  async dispatchDownload(endpoint: EndpointDeclaration, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+    const file = fileReply(endpoint.download!, await this.dispatch(endpoint, request));
+    void reply.headers(file.headers);
+    return file.body;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { LanguageSyncModule } from '../language-sync/language-sync.module';
 import { LifecycleEventEntity } from '../lifecycle/lifecycle-event.entity';
 import { TenantEntity } from './tenant.entity';
 import { TenantBlockList } from './tenant-block-list';
@@ -12,8 +13,8 @@ import { TenantsService } from './tenants.service';
 
 @Module({
   controllers: [TenantsHandler, TenantsInternalHandler],
-  exports: [TenantTransitions, TenantsRepository],
-  imports: [TypeOrmModule.forFeature([LifecycleEventEntity, TenantEntity])],
+  exports: [TenantTransitions, TenantsRepository, TenantsService],
+  imports: [LanguageSyncModule, TypeOrmModule.forFeature([LifecycleEventEntity, TenantEntity])],
   providers: [TenantBlockList, TenantTransitions, TenantsRepository, TenantsService],
 })
 export class TenantsModule {}

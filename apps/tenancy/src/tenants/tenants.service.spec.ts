@@ -1,6 +1,7 @@
 import { DomainError, type RequestContext } from '@lib/contracts';
 import type { EventPublisher, NatsRpcClient } from '@lib/transport';
 
+import type { LanguageSyncService } from '../language-sync/language-sync.service';
 import type { TenantBlockList } from './tenant-block-list';
 import type { TenantEntity } from './tenant.entity';
 import type { TenantTransitions } from './tenant-transitions';
@@ -24,6 +25,7 @@ describe('TenantsService', () => {
   let events: jest.Mocked<EventPublisher>;
   let rpc: jest.Mocked<NatsRpcClient>;
   let transitions: jest.Mocked<TenantTransitions>;
+  let languageSync: jest.Mocked<LanguageSyncService>;
   let service: TenantsService;
   let rows: Map<string, TenantEntity>;
 
@@ -46,7 +48,8 @@ describe('TenantsService', () => {
     events = strictMock<EventPublisher>({ audit: jest.fn() });
     rpc = strictMock<NatsRpcClient>({ request: jest.fn() });
     transitions = strictMock<TenantTransitions>({ apply: jest.fn() });
-    service = new TenantsService(blockList, events, repository, rpc, transitions);
+    languageSync = strictMock<LanguageSyncService>({ recordChanges: jest.fn() });
+    service = new TenantsService(blockList, events, languageSync, repository, rpc, transitions);
   });
 
   describe('list', () => {
@@ -112,6 +115,7 @@ describe('TenantsService', () => {
       expect(events.audit).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ action: 'tenancy.tenant.created', resourceId: 'new-id' }));
       expect(result.data.id).toBe('new-id');
       expect(JSON.stringify(events.audit.mock.calls)).not.toContain(body.ownerPassword);
+      expect(languageSync.recordChanges).toHaveBeenCalledWith('new-id', [], []);
     });
 
     it('deletes the tenant again when identity fails', async () => {
@@ -163,6 +167,17 @@ describe('TenantsService', () => {
 
     it('refuses a domain of another tenant with 409', async () => {
       expect(await rejection(service.update(contextOf(owner()), TENANT_A, { domain: 'beta' }))).toMatchObject({ status: 409 });
+    });
+
+    it('records a language sync for changed additional languages, from the languages before the change', async () => {
+      rows.set(TENANT_A, tenantRow({ additionalLanguages: ['de'] }));
+      await service.update(contextOf(owner()), TENANT_A, { additional_languages: ['fr'] });
+      expect(languageSync.recordChanges).toHaveBeenCalledWith(TENANT_A, ['de'], ['fr']);
+    });
+
+    it('records no language sync when the languages are not part of the change', async () => {
+      await service.update(contextOf(owner()), TENANT_A, { name: 'Acme AG' });
+      expect(languageSync.recordChanges).not.toHaveBeenCalled();
     });
   });
 

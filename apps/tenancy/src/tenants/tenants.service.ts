@@ -20,6 +20,7 @@ import {
 } from '@lib/contracts';
 import { callInternal, EventPublisher, NatsRpcClient } from '@lib/transport';
 
+import { LanguageSyncService } from '../language-sync/language-sync.service';
 import { patchedStatus } from '../lifecycle/lifecycle-rules';
 import { canManageTenant, canSeeTenant, forbidden, isSystemAdmin, tenantNotFound } from './tenant-access';
 import type { TenantEntity } from './tenant.entity';
@@ -38,6 +39,7 @@ export class TenantsService {
   constructor(
     private readonly blockList: TenantBlockList,
     private readonly events: EventPublisher,
+    private readonly languageSync: LanguageSyncService,
     private readonly repository: TenantsRepository,
     private readonly rpc: NatsRpcClient,
     private readonly transitions: TenantTransitions,
@@ -85,6 +87,7 @@ export class TenantsService {
       await this.undoCreate(tenant.id);
       throw error;
     }
+    await this.languageSync.recordChanges(created.id, [], created.additionalLanguages);
     return { data: toTenantBody(created) };
   }
 
@@ -110,6 +113,9 @@ export class TenantsService {
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as TenantChanges;
     let updated = (await this.repository.update(id, defined)) ?? tenant;
+    if (body.additional_languages !== undefined) {
+      await this.languageSync.recordChanges(id, tenant.additionalLanguages, updated.additionalLanguages);
+    }
     if (statusChange) {
       updated = await this.transitions.apply(context, id, 'update', (current) => ({ status: patchedStatus(current.status, statusChange), type: current.type }), undefined);
     }
@@ -181,7 +187,8 @@ export class TenantsService {
     return [matches && offset === 0 ? [tenant] : [], matches ? 1 : 0];
   }
 
-  private async visible(context: RequestContext, id: string): Promise<TenantEntity> {
+  /** The tenant if the caller may see it; otherwise, and for a missing one, the same 404. */
+  async visible(context: RequestContext, id: string): Promise<TenantEntity> {
     if (!canSeeTenant(context.actor, id)) throw tenantNotFound();
     const tenant = await this.repository.findById(id);
     if (!tenant) throw tenantNotFound();

@@ -1,6 +1,6 @@
 import { endpoint } from '../endpoint';
 import { PatchTenantsBody, PatchTenantsLogRetentionBody, PostTenantsBody } from '../generated/tenancy/tenants.dto';
-import { ListTenantsQuery, TenantIdParams } from './tenants.dto';
+import { LanguageSyncHistoryQuery, LanguageSyncStatusQuery, ListTenantsQuery, TenantIdParams } from './tenants.dto';
 
 // Who may do what is decided by tenancy from `context.actor`, not by the route: a system administrator
 // sees and manages every tenant; anyone else only the tenant of their token (`actor.tenantId`), and
@@ -72,6 +72,97 @@ export const updateTenantLogRetention = endpoint({
   body: PatchTenantsLogRetentionBody,
 });
 
+// Read-only views of one tenant, for anyone who may see it (GET tenant's rule).
+
+export const getTenantDashboard = endpoint({
+  id: 'tenancy.tenants.get-dashboard',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/dashboard',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+});
+
+/** The catalogue gives no success schema: the answer is `{data: DeveloperConfig}` (tenants.dto.ts). */
+export const getTenantDeveloperConfig = endpoint({
+  id: 'tenancy.tenants.get-developer-config',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/developer-config',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+});
+
+/** A `.env` file of the tenant's configuration (no secrets). */
+export const exportTenantEnv = endpoint({
+  id: 'tenancy.tenants.export-env',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/env',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+  download: { contentType: 'text/plain; charset=utf-8' },
+});
+
+export const getTenantInfo = endpoint({
+  id: 'tenancy.tenants.get-info',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/info',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+});
+
+/** A JSON file of the tenant's configuration (no secrets). */
+export const exportTenantJson = endpoint({
+  id: 'tenancy.tenants.export-json',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/json',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+  download: { contentType: 'application/json; charset=utf-8' },
+});
+
+/** With `jobId`: that job; without: the tenant's recent jobs, newest first. */
+export const getTenantLanguageSyncStatus = endpoint({
+  id: 'tenancy.tenants.get-language-sync-status',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/language-sync-status',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+  query: LanguageSyncStatusQuery,
+});
+
+export const listTenantLanguageSyncHistory = endpoint({
+  id: 'tenancy.tenants.list-language-sync-history',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/language-sync/history',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+  query: LanguageSyncHistoryQuery,
+});
+
+export const getTenantOauthRedirectUris = endpoint({
+  id: 'tenancy.tenants.get-oauth-redirect-uris',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/oauth-redirect-uris',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+});
+
+export const getTenantTranslationCoverage = endpoint({
+  id: 'tenancy.tenants.get-translation-coverage',
+  method: 'GET',
+  path: '/api/v1/secure/tenants/{id}/translation-coverage',
+  access: 'authenticated',
+  status: 200,
+  params: TenantIdParams,
+});
+
 export const tenantsEndpoints = [
   listTenants,
   createTenant,
@@ -80,4 +171,13 @@ export const tenantsEndpoints = [
   deleteTenant,
   getTenantLogRetention,
   updateTenantLogRetention,
+  getTenantDashboard,
+  getTenantDeveloperConfig,
+  exportTenantEnv,
+  getTenantInfo,
+  exportTenantJson,
+  getTenantLanguageSyncStatus,
+  listTenantLanguageSyncHistory,
+  getTenantOauthRedirectUris,
+  getTenantTranslationCoverage,
 ];
