@@ -149,6 +149,7 @@ describe('AuthService', () => {
         expect.objectContaining({ id: 'id-1', email: 'ada@example.com', passwordHash: '$argon2id$new' }),
         TENANT,
         'owner',
+        undefined,
       );
       expect(res.user).toEqual({ id: 'id-1', email: 'ada@example.com', tenantId: TENANT });
       expect(JSON.stringify(res)).not.toContain('argon2');
