@@ -107,7 +107,10 @@ export class IdentityEnv extends ServiceEnv {
    */
   @IsOptional()
   @Transform(commaSeparated)
-  @IsString({ each: true })
+  @Matches(/^[a-z][a-z0-9+.-]*:\/\/[^\s/@#]+(\/\S*)?$/i, {
+    each: true,
+    message: 'OAUTH_ALLOWED_REDIRECT_URLS must be comma-separated absolute URLs like https://app.example.com/auth/',
+  })
   OAUTH_ALLOWED_REDIRECT_URLS?: string[];
 
   /** How long a started OAuth flow (its state and PKCE verifier) waits for the exchange. */

@@ -238,6 +238,19 @@ describe('AuthService', () => {
       const error = await rejection(service.login(context(), { ...body, tenantId: '44444444-4444-4444-8444-444444444444' }));
       expect(error.status).toBe(403);
     });
+
+    it('signIn without strictTenant (OAuth) falls back to the default tenant instead of refusing', async () => {
+      sessions.create.mockResolvedValue(undefined);
+      const res = await service.signIn(context(), aUser(), '44444444-4444-4444-8444-444444444444', {
+        strictTenant: false,
+        auditDetails: { method: 'oauth', provider: 'github' },
+      });
+      expect(res.user.tenantId).toBe(TENANT);
+      expect(events.audit).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({ action: 'identity.login.succeeded', details: { method: 'oauth', provider: 'github' } }),
+      );
+    });
   });
 
   describe('refresh', () => {
