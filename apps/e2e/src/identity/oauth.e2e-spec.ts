@@ -197,6 +197,22 @@ describe('OAuth sign-up and sign-in', () => {
     expectContract(await gateway.post(LOGIN, { email, password: 'correct horse battery' }), 'POST', LOGIN);
   });
 
+  it('lets a closed account\'s provider account register again', async () => {
+    const account = anAccount();
+    const first = await exchange(await callbackFor(account));
+    const created = expectContract(
+      await gateway.post(REGISTER, { accessToken: first.accessToken, refreshToken: first.refreshToken, registrationMode: 'create_tenant', tenantName: 'Closing' }),
+      'POST',
+      REGISTER,
+    );
+    expect((await gateway.delete('/api/v1/secure/auth/account', { token: created.accessToken })).status).toBe(200);
+    const again = await exchange(await callbackFor(account));
+    expect(again.status).toBe('registration_required');
+    const res = await gateway.post(REGISTER, { accessToken: again.accessToken, refreshToken: again.refreshToken, registrationMode: 'create_tenant', tenantName: 'Reopened' });
+    const reopened = expectContract(res, 'POST', REGISTER);
+    expect(reopened.user?.id).not.toBe(created.user?.id);
+  });
+
   it('refuses a provider account without a verified email with 403', async () => {
     const account = anAccount({ emails: [{ email: 'unverified@example.com', verified: false, primary: true }] });
     const res = await gateway.post(EXCHANGE, await callbackFor(account));
@@ -212,6 +228,13 @@ describe('POST /api/v1/public/auth/oauth/exchange', () => {
     expectErrorEnvelope(res, 401, 'OAUTH_CODE_REJECTED');
     expectContract(res, 'POST', EXCHANGE);
     expectErrorEnvelope(await gateway.post(EXCHANGE, callback), 400, 'OAUTH_STATE_INVALID');
+  });
+
+  it('spends a state once even under concurrent exchanges', async () => {
+    const callback = await callbackFor(anAccount());
+    const answers = await Promise.all([gateway.post(EXCHANGE, callback), gateway.post(EXCHANGE, callback), gateway.post(EXCHANGE, callback)]);
+    answers.forEach((res) => expectContract(res, 'POST', EXCHANGE));
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 400, 400]);
   });
 
   it('answers 400 OAUTH_STATE_INVALID for an unknown state', async () => {
@@ -268,6 +291,15 @@ describe('POST /api/v1/public/auth/oauth/register', () => {
     expectContract(clash, 'POST', REGISTER);
     const retry = await gateway.post(REGISTER, { ...ticket, registrationMode: 'create_tenant', tenantName: 'Second', tenantDomain: `${domain}-b` });
     expect(retry.status).toBe(201);
+  });
+
+  it('registers one account from one ticket even under concurrent use', async () => {
+    const ticket = await ticketFor();
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) => gateway.post(REGISTER, { ...ticket, registrationMode: 'create_tenant', tenantName: `Race ${n}` })),
+    );
+    answers.forEach((res) => expectContract(res, 'POST', REGISTER));
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 401, 401]);
   });
 
   it('answers 401 OAUTH_TICKET_INVALID for a forged or mismatched ticket', async () => {
