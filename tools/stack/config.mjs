@@ -27,7 +27,8 @@ const PROFILES = {
   test: {
     prefix: 'E2E_',
     stackDir: '.stack/test',
-    ports: { gateway: 43000, postgres: 45432, redis: 46379, nats: 44222, natsMonitor: 48222, s3: 49000, probeBase: 43000 },
+    // oauthProvider: the fake OAuth provider the e2e specs run in their own process (identity calls it).
+    ports: { gateway: 43000, postgres: 45432, redis: 46379, nats: 44222, natsMonitor: 48222, s3: 49000, probeBase: 43000, oauthProvider: 43950 },
     nodeEnv: 'test',
     durable: false,
   },
@@ -41,6 +42,7 @@ const PORT_VARS = {
   natsMonitor: 'NATS_MONITOR_PORT',
   s3: 'S3_PORT',
   probeBase: 'PROBE_PORT_BASE',
+  oauthProvider: 'OAUTH_PROVIDER_PORT',
 };
 
 /**
@@ -124,6 +126,30 @@ function persistedSecret(cfg, name, bytes) {
 
 const TEST_CORS_ORIGIN = 'https://app.example.test';
 
+/** The test profile's OAuth setup: GitHub, pointed at the e2e specs' fake provider; a realtime endpoint. */
+const TEST_OAUTH = {
+  clientId: 'e2e-github-client',
+  clientSecret: 'e2e-github-client-secret',
+  redirectUrl: 'https://app.example.test/oauth/callback',
+  allowedRedirectUrls: 'https://app.example.test/oauth/,chrome-extension://e2eextensionid/,app://e2e-desktop/',
+};
+const TEST_REALTIME = { url: 'https://realtime.example.test', publicKey: 'e2e-realtime-anon-key' };
+
+function testOAuthEnv(cfg) {
+  const provider = `http://127.0.0.1:${cfg.ports.oauthProvider}`;
+  return {
+    OAUTH_GITHUB_CLIENT_ID: TEST_OAUTH.clientId,
+    OAUTH_GITHUB_CLIENT_SECRET: TEST_OAUTH.clientSecret,
+    OAUTH_GITHUB_AUTHORIZE_URL: `${provider}/login/oauth/authorize`,
+    OAUTH_GITHUB_TOKEN_URL: `${provider}/login/oauth/access_token`,
+    OAUTH_GITHUB_USERINFO_URL: `${provider}/user`,
+    OAUTH_GITHUB_EMAILS_URL: `${provider}/user/emails`,
+    OAUTH_ALLOWED_REDIRECT_URLS: TEST_OAUTH.allowedRedirectUrls,
+    REALTIME_URL: TEST_REALTIME.url,
+    REALTIME_PUBLIC_KEY: TEST_REALTIME.publicKey,
+  };
+}
+
 /** The environment one app is started with (everything the brief lists for it). */
 export function appEnv(cfg, app) {
   const env = {
@@ -148,7 +174,10 @@ export function appEnv(cfg, app) {
   } else {
     Object.assign(env, { DATABASE_URL: cfg.urls.database, PROBE_PORT: String(cfg.probePorts[app]) });
   }
-  if (app === 'identity') env.JWT_SECRET = jwtSecret(cfg);
+  if (app === 'identity') {
+    env.JWT_SECRET = jwtSecret(cfg);
+    if (cfg.profile === 'test') Object.assign(env, testOAuthEnv(cfg));
+  }
   if (app === 'storage') {
     Object.assign(env, {
       S3_ENDPOINT: cfg.urls.s3,
@@ -173,5 +202,11 @@ export function e2eEnv(cfg) {
     E2E_JWT_SECRET: jwtSecret(cfg),
     E2E_METRICS_TOKEN: metricsToken(cfg),
     E2E_CORS_ORIGIN: TEST_CORS_ORIGIN,
+    E2E_OAUTH_PROVIDER_PORT: String(cfg.ports.oauthProvider),
+    E2E_OAUTH_CLIENT_ID: TEST_OAUTH.clientId,
+    E2E_OAUTH_CLIENT_SECRET: TEST_OAUTH.clientSecret,
+    E2E_OAUTH_REDIRECT_URL: TEST_OAUTH.redirectUrl,
+    E2E_REALTIME_URL: TEST_REALTIME.url,
+    E2E_REALTIME_PUBLIC_KEY: TEST_REALTIME.publicKey,
   };
 }

@@ -7,13 +7,14 @@ import { AuthModule } from './auth/auth.module';
 import type { IdentityEnv } from './config';
 import { identityDataSource } from './data-source';
 import { MembershipsModule } from './memberships/memberships.module';
+import { OAuthModule } from './oauth/oauth.module';
 
 @Module({})
 export class AppModule {
   static forRoot(env: IdentityEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKernelModule.forRoot({ dataSource: identityDataSource, env, service: 'identity' }), ApiKeysModule, AuthModule, MembershipsModule],
+      imports: [ServiceKernelModule.forRoot({ dataSource: identityDataSource, env, service: 'identity' }), ApiKeysModule, AuthModule, MembershipsModule, OAuthModule],
     };
   }
 }

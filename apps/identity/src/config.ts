@@ -1,7 +1,13 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
-import { loadEnv, ServiceEnv } from '@lib/platform';
+import { commaSeparated, loadEnv, ServiceEnv } from '@lib/platform';
+
+/** http(s) URLs with or without a TLD: tests and self-hosted IdPs live on 127.0.0.1 or internal names. */
+const ENDPOINT_URL: Parameters<typeof IsUrl>[0] = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+/** A provider's client secret is required as soon as its client id is set (and never given a default). */
+const hasClientId = (provider: string) => (env: Record<string, unknown>) => env[`OAUTH_${provider}_CLIENT_ID`] !== undefined;
 
 /** Environment of the identity service (see the config table in the README). */
 export class IdentityEnv extends ServiceEnv {
@@ -59,6 +65,71 @@ export class IdentityEnv extends ServiceEnv {
   @Min(1)
   @Max(100_000)
   LOGIN_IP_MAX_ATTEMPTS = 100;
+
+  // OAuth providers (POST /public/auth/oauth/*). A provider is usable when its CLIENT_ID is set; the URLs
+  // default to the provider's well-known endpoints (apps/identity/src/oauth/oauth-provider-catalogue.ts).
+
+  @IsOptional() @IsString() @MinLength(1) OAUTH_GOOGLE_CLIENT_ID?: string;
+  @ValidateIf(hasClientId('GOOGLE')) @IsString() @MinLength(1) OAUTH_GOOGLE_CLIENT_SECRET?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GOOGLE_AUTHORIZE_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GOOGLE_TOKEN_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GOOGLE_USERINFO_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1) OAUTH_MICROSOFT_CLIENT_ID?: string;
+  @ValidateIf(hasClientId('MICROSOFT')) @IsString() @MinLength(1) OAUTH_MICROSOFT_CLIENT_SECRET?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_MICROSOFT_AUTHORIZE_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_MICROSOFT_TOKEN_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_MICROSOFT_USERINFO_URL?: string;
+
+  /** Apple's client secret is the ES256 JWT the operator signs with the Sign in with Apple key (valid up to 6 months). */
+  @IsOptional() @IsString() @MinLength(1) OAUTH_APPLE_CLIENT_ID?: string;
+  @ValidateIf(hasClientId('APPLE')) @IsString() @MinLength(1) OAUTH_APPLE_CLIENT_SECRET?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_APPLE_AUTHORIZE_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_APPLE_TOKEN_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1) OAUTH_FACEBOOK_CLIENT_ID?: string;
+  @ValidateIf(hasClientId('FACEBOOK')) @IsString() @MinLength(1) OAUTH_FACEBOOK_CLIENT_SECRET?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_FACEBOOK_AUTHORIZE_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_FACEBOOK_TOKEN_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_FACEBOOK_USERINFO_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1) OAUTH_GITHUB_CLIENT_ID?: string;
+  @ValidateIf(hasClientId('GITHUB')) @IsString() @MinLength(1) OAUTH_GITHUB_CLIENT_SECRET?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GITHUB_AUTHORIZE_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GITHUB_TOKEN_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GITHUB_USERINFO_URL?: string;
+  @IsOptional() @IsUrl(ENDPOINT_URL) OAUTH_GITHUB_EMAILS_URL?: string;
+
+  /**
+   * Comma-separated client callback URLs the OAuth flow may return to, each matched by scheme, host and
+   * path prefix (`https://app.example.com/auth/`, `chrome-extension://<id>/`, `app://myapp/`). Unset: no
+   * OAuth flow can start (an open redirect is worse than no OAuth).
+   */
+  @IsOptional()
+  @Transform(commaSeparated)
+  @Matches(/^[a-z][a-z0-9+.-]*:\/\/[^\s/@#]+(\/\S*)?$/i, {
+    each: true,
+    message: 'OAUTH_ALLOWED_REDIRECT_URLS must be comma-separated absolute URLs like https://app.example.com/auth/',
+  })
+  OAUTH_ALLOWED_REDIRECT_URLS?: string[];
+
+  /** How long a started OAuth flow (its state and PKCE verifier) waits for the exchange. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  OAUTH_STATE_TTL_SECONDS = 600;
+
+  /** How long a registration ticket of an unknown OAuth user stays usable. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  OAUTH_REGISTRATION_TTL_SECONDS = 600;
+
+  /** GET /secure/auth/client-config/realtime: where clients connect for realtime, and its public (anon) key. */
+  @IsOptional() @IsUrl(ENDPOINT_URL) REALTIME_URL?: string;
+  @ValidateIf((env: Record<string, unknown>) => env['REALTIME_URL'] !== undefined) @IsString() @MinLength(1) REALTIME_PUBLIC_KEY?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdentityEnv {

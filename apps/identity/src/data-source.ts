@@ -6,6 +6,7 @@ import { SessionEntity } from './sessions/session.entity';
 import { UserEntity } from './users/user.entity';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { migrations } from './migrations';
+import { ExternalIdentityEntity } from './oauth/external-identity.entity';
 
 /** The identity schema: its entities and the migrations that build it. */
 export const identityDataSource: ServiceDataSource = {
@@ -16,6 +17,7 @@ export const identityDataSource: ServiceDataSource = {
     SessionEntity,
     UserEntity,
     ApiKeyEntity,
+    ExternalIdentityEntity,
   ],
   migrations,
 };

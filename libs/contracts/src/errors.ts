@@ -36,6 +36,15 @@ export const ErrorCode = {
   MembershipNotFound: 'MEMBERSHIP_NOT_FOUND',
   LastOwner: 'LAST_OWNER',
   InvalidResetToken: 'INVALID_RESET_TOKEN',
+  OAuthProviderNotConfigured: 'OAUTH_PROVIDER_NOT_CONFIGURED',
+  OAuthRedirectNotAllowed: 'OAUTH_REDIRECT_NOT_ALLOWED',
+  OAuthStateInvalid: 'OAUTH_STATE_INVALID',
+  OAuthCodeRejected: 'OAUTH_CODE_REJECTED',
+  OAuthEmailNotVerified: 'OAUTH_EMAIL_NOT_VERIFIED',
+  OAuthProviderUnavailable: 'OAUTH_PROVIDER_UNAVAILABLE',
+  OAuthTicketInvalid: 'OAUTH_TICKET_INVALID',
+  OAuthRegistrationModeUnavailable: 'OAUTH_REGISTRATION_MODE_UNAVAILABLE',
+  RealtimeNotConfigured: 'REALTIME_NOT_CONFIGURED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { expectContract, expectErrorEnvelope, gateway } from '@lib/testing';
 
-// The caller's own account: password change, settings reset, closing the account; the providers list.
+// The caller's own account: password change, settings reset, closing the account; the providers list
+// (OAuth itself: oauth.e2e-spec.ts).
 
 const REGISTER = '/api/v1/public/auth/register';
 const LOGIN = '/api/v1/public/auth/login';
@@ -81,9 +82,9 @@ describe('DELETE /api/v1/secure/auth/account', () => {
 });
 
 describe('GET /api/v1/public/auth/providers', () => {
-  it('lists no OAuth provider yet, email and password only', async () => {
+  it('lists the OAuth providers the test profile configures (github only), and email and password', async () => {
     const body = expectContract(await gateway.get(PROVIDERS), 'GET', PROVIDERS);
-    expect(body.data).toEqual([]);
+    expect(body.data.map((p: { id: string }) => p.id)).toEqual(['github']);
     expect(body.emailEnabled).toBe(true);
   });
 });

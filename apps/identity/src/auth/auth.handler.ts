@@ -5,7 +5,7 @@ import {
   deleteAccount,
   forgotPassword,
   getMe,
-  listProviders,
+  getRealtimeClientConfig,
   login,
   logout,
   refresh,
@@ -22,7 +22,7 @@ import {
   type LoginResponse,
   type LogoutResponse,
   type MeResponse,
-  type ProvidersResponse,
+  type RealtimeClientConfigResponse,
   type RefreshResponse,
   type RegisterResponse,
   type RegisterUserResponse,
@@ -35,6 +35,7 @@ import {
 import { Handles, type RequestOf } from '@lib/transport';
 
 import { AuthService } from './auth.service';
+import { ClientConfigService } from './client-config.service';
 import { RecoveryService } from './recovery.service';
 
 @Controller()
@@ -42,6 +43,7 @@ export class AuthHandler {
   constructor(
     private readonly auth: AuthService,
     private readonly recovery: RecoveryService,
+    private readonly clientConfig: ClientConfigService,
   ) {}
 
   @Handles(register)
@@ -89,11 +91,6 @@ export class AuthHandler {
     return this.auth.resetPreferences(request.context);
   }
 
-  @Handles(listProviders)
-  providers(): ProvidersResponse {
-    return this.auth.providers();
-  }
-
   @Handles(registerUser)
   registerUser(request: RequestOf<typeof registerUser>): Promise<RegisterUserResponse> {
     return this.auth.registerUser(request.context, request.body);
@@ -117,5 +114,10 @@ export class AuthHandler {
   @Handles(resendVerification)
   resendVerification(request: RequestOf<typeof resendVerification>): Promise<ResendVerificationResponse> {
     return this.recovery.resendVerification(request.context, request.body.email);
+  }
+
+  @Handles(getRealtimeClientConfig)
+  realtimeClientConfig(): RealtimeClientConfigResponse {
+    return this.clientConfig.realtime();
   }
 }

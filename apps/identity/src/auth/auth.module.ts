@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthInternalHandler } from './auth-internal.handler';
 import { AuthHandler } from './auth.handler';
 import { AuthService } from './auth.service';
+import { ClientConfigService } from './client-config.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { OneTimeTokenEntity } from './one-time-token.entity';
 import { OneTimeTokensRepository } from './one-time-tokens.repository';
@@ -16,8 +17,8 @@ import { TokensService } from './tokens.service';
 
 @Module({
   controllers: [AuthHandler, AuthInternalHandler],
-  exports: [PasswordsService],
+  exports: [AuthService, PasswordsService],
   imports: [SessionsModule, TenantsModule, TypeOrmModule.forFeature([OneTimeTokenEntity]), UsersModule],
-  providers: [AuthService, LoginAttemptsRepository, OneTimeTokensRepository, PasswordsService, RecoveryService, TokensService],
+  providers: [AuthService, ClientConfigService, LoginAttemptsRepository, OneTimeTokensRepository, PasswordsService, RecoveryService, TokensService],
 })
 export class AuthModule {}

@@ -149,6 +149,7 @@ describe('AuthService', () => {
         expect.objectContaining({ id: 'id-1', email: 'ada@example.com', passwordHash: '$argon2id$new' }),
         TENANT,
         'owner',
+        undefined,
       );
       expect(res.user).toEqual({ id: 'id-1', email: 'ada@example.com', tenantId: TENANT });
       expect(JSON.stringify(res)).not.toContain('argon2');
@@ -236,6 +237,19 @@ describe('AuthService', () => {
       expect(tokens.signAccess).toHaveBeenLastCalledWith(expect.objectContaining({ tid: other, role: 'member' }));
       const error = await rejection(service.login(context(), { ...body, tenantId: '44444444-4444-4444-8444-444444444444' }));
       expect(error.status).toBe(403);
+    });
+
+    it('signIn without strictTenant (OAuth) falls back to the default tenant instead of refusing', async () => {
+      sessions.create.mockResolvedValue(undefined);
+      const res = await service.signIn(context(), aUser(), '44444444-4444-4444-8444-444444444444', {
+        strictTenant: false,
+        auditDetails: { method: 'oauth', provider: 'github' },
+      });
+      expect(res.user.tenantId).toBe(TENANT);
+      expect(events.audit).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({ action: 'identity.login.succeeded', details: { method: 'oauth', provider: 'github' } }),
+      );
     });
   });
 

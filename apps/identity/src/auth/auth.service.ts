@@ -16,12 +16,12 @@ import {
   type PostAuthRegisterBody,
   type PostAuthRegisterUserBody,
   type ProvisionOwnerBody,
-  type ProvidersResponse,
   type RefreshResponse,
   type RegisterResponse,
   type RegisterUserResponse,
   type RequestContext,
   type ResetPreferencesResponse,
+  type TenantSummary,
   type UpdateMeResponse,
 } from '@lib/contracts';
 import { EventPublisher } from '@lib/transport';
@@ -32,7 +32,7 @@ import { SessionsRepository } from '../sessions/sessions.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { MembershipEntity } from '../users/membership.entity';
 import type { UserEntity } from '../users/user.entity';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository, type AlsoWrite, type NewUser } from '../users/users.repository';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { PasswordsService } from './passwords.service';
 import { TokensService } from './tokens.service';
@@ -74,22 +74,37 @@ export class AuthService {
     private readonly events: EventPublisher,
   ) {}
 
-  /**
-   * The register saga: tenancy creates the tenant, then the user and its owner membership are written in
-   * one transaction; if that fails, the tenant is deprovisioned again, so a failure leaves neither.
-   */
   async register(context: RequestContext, body: PostAuthRegisterBody): Promise<RegisterResponse> {
     const email = normalizeEmail(body.email);
     if (await this.users.emailTaken(email)) throw emailTaken();
     const passwordHash = await this.passwords.hash(body.password);
     const userId = this.tokens.newId();
-    const tenant = await this.tenants.provision(context, { name: body.tenantName, domain: body.tenantDomain, ownerUserId: userId });
+    const tenant = await this.registerOwner(
+      context,
+      { id: userId, email, passwordHash, displayName: body.displayName ?? null, locale: body.locale ?? context.locale ?? 'en' },
+      { name: body.tenantName, domain: body.tenantDomain },
+    );
+    return {
+      user: { id: userId, email, tenantId: tenant.id },
+      tenant: { id: tenant.id, name: tenant.name, domain: tenant.domain ?? body.tenantDomain },
+      message: 'Account and tenant created. Log in with your email and password.',
+    };
+  }
+
+  /**
+   * The register saga: tenancy creates the tenant, then the user and its owner membership (and whatever
+   * `extra.alsoWrite` adds, e.g. an OAuth link) are written in one transaction; if that fails, the tenant
+   * is deprovisioned again, so a failure leaves neither. Password and OAuth registration both use it.
+   */
+  async registerOwner(
+    context: RequestContext,
+    user: NewUser,
+    tenantInput: { name: string; domain?: string },
+    extra: { alsoWrite?: AlsoWrite; auditDetails?: Record<string, unknown> } = {},
+  ): Promise<TenantSummary> {
+    const tenant = await this.tenants.provision(context, { name: tenantInput.name, domain: tenantInput.domain, ownerUserId: user.id });
     try {
-      await this.users.createWithMembership(
-        { id: userId, email, passwordHash, displayName: body.displayName ?? null, locale: body.locale ?? context.locale ?? 'en' },
-        tenant.id,
-        'owner',
-      );
+      await this.users.createWithMembership(user, tenant.id, 'owner', extra.alsoWrite);
     } catch (error) {
       await this.compensateTenant(context, tenant.id);
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
@@ -97,17 +112,13 @@ export class AuthService {
     }
     await this.events.audit(context, {
       action: 'identity.user.registered',
-      actor: { type: 'user', id: userId },
+      actor: { type: 'user', id: user.id },
       resourceType: 'user',
-      resourceId: userId,
+      resourceId: user.id,
       tenantId: tenant.id,
-      details: { tenantDomain: tenant.domain },
+      details: { tenantDomain: tenant.domain, ...extra.auditDetails },
     });
-    return {
-      user: { id: userId, email, tenantId: tenant.id },
-      tenant: { id: tenant.id, name: tenant.name, domain: tenant.domain ?? body.tenantDomain },
-      message: 'Account and tenant created. Log in with your email and password.',
-    };
+    return tenant;
   }
 
   async login(context: RequestContext, body: PostAuthLoginBody): Promise<LoginResponse> {
@@ -129,7 +140,21 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials, 401, INVALID_CREDENTIALS);
     }
     await this.attempts.clear(email, context.ip);
-    const choice = await this.chooseTenant(user, body.tenantId);
+    return this.signIn(context, user, body.tenantId, { strictTenant: true });
+  }
+
+  /**
+   * Starts a session for a user whose identity is established (password or OAuth): picks the tenant,
+   * issues the tokens and records the login. With `strictTenant`, a requested tenant the user does not
+   * belong to is a 403; without it (OAuth, where the tenant only came along in the flow) it is ignored.
+   */
+  async signIn(
+    context: RequestContext,
+    user: UserEntity,
+    requestedTenantId: string | undefined,
+    how: { strictTenant: boolean; auditDetails?: Record<string, unknown> },
+  ): Promise<LoginResponse> {
+    const choice = await this.chooseTenant(user, requestedTenantId, how.strictTenant);
     const tokens = await this.startSession(context, user, choice, this.tokens.newId());
     await this.events.audit(context, {
       action: 'identity.login.succeeded',
@@ -137,6 +162,7 @@ export class AuthService {
       resourceType: 'session',
       resourceId: tokens.sessionId,
       tenantId: choice.tenantId,
+      ...(how.auditDetails ? { details: how.auditDetails } : {}),
     });
     const names = await this.tenants.lookup(context, choice.tenantId ? [choice.tenantId] : []);
     return {
@@ -263,15 +289,6 @@ export class AuthService {
     return { user: await this.describe(context, actor) };
   }
 
-  /** No OAuth provider exists yet: email and password only. */
-  providers(): ProvidersResponse {
-    return {
-      data: [],
-      emailEnabled: true,
-      tenantConfig: { requireInvitation: false, allowSelfRegistration: true, passwordAuthEnabled: true, mfaRequired: false },
-    };
-  }
-
   /** Self-registration into an existing tenant, as a member. */
   async registerUser(context: RequestContext, body: PostAuthRegisterUserBody): Promise<RegisterUserResponse> {
     if (!body.tenantId) {
@@ -383,14 +400,12 @@ export class AuthService {
     };
   }
 
-  /** The requested tenant (must be one of the user's), else the default tenant, else the oldest membership. */
-  private async chooseTenant(user: UserEntity, requested: string | undefined): Promise<TenantChoice> {
+  /** The requested tenant (one of the user's), else the default tenant, else the oldest membership. */
+  private async chooseTenant(user: UserEntity, requested: string | undefined, strict = true): Promise<TenantChoice> {
     const memberships = await this.users.membershipsOf(user.id);
-    if (requested) {
-      const match = memberships.find((m) => m.tenantId === requested);
-      if (!match) throw new DomainError(ErrorCode.Forbidden, 403, 'You are not a member of this tenant. Log in without tenantId.');
-      return { tenantId: match.tenantId, role: match.role };
-    }
+    const match = requested ? memberships.find((m) => m.tenantId === requested) : undefined;
+    if (match) return { tenantId: match.tenantId, role: match.role };
+    if (requested && strict) throw new DomainError(ErrorCode.Forbidden, 403, 'You are not a member of this tenant. Log in without tenantId.');
     const chosen = memberships.find((m) => m.tenantId === user.defaultTenantId) ?? memberships[0];
     return chosen ? { tenantId: chosen.tenantId, role: chosen.role } : { tenantId: null, role: null };
   }

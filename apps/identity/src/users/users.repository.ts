@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import { MembershipEntity, type MembershipRole } from './membership.entity';
@@ -10,12 +10,18 @@ import { UserEntity } from './user.entity';
 export interface NewUser {
   id: string;
   email: string;
-  passwordHash: string;
+  /** Null for an account that signs in through an OAuth provider only (password login then always fails). */
+  passwordHash: string | null;
   displayName?: string | null;
+  /** Set when the address is known to be verified already (a provider that verified it). */
+  emailVerifiedAt?: Date | null;
   locale?: string;
   defaultTenantId?: string | null;
   isSystemAdmin?: boolean;
 }
+
+/** More rows written in the transaction that creates a user (they commit or roll back with it). */
+export type AlsoWrite = (manager: EntityManager) => Promise<void>;
 
 /** A user as `/auth/me` describes it, with the role in the tenant asked about. */
 export type UserProfile = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'locale' | 'settings' | 'typeDefinitionId' | 'isSystemAdmin'> & {
@@ -84,12 +90,13 @@ export class UsersRepository {
     return (await this.users.count({ where: { email, deletedAt: IsNull() } })) > 0;
   }
 
-  /** Creates the user and its first membership in one transaction: both or neither. */
-  async createWithMembership(user: NewUser, tenantId: string, role: MembershipRole): Promise<UserEntity> {
+  /** Creates the user and its first membership in one transaction: both or neither (with `alsoWrite`'s rows). */
+  async createWithMembership(user: NewUser, tenantId: string, role: MembershipRole, alsoWrite?: AlsoWrite): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
       const created = manager.create(UserEntity, userRow(user, tenantId));
       await manager.insert(UserEntity, created as QueryDeepPartialEntity<UserEntity>);
       await manager.insert(MembershipEntity, { userId: user.id, tenantId, role });
+      if (alsoWrite) await alsoWrite(manager);
       return created;
     });
   }
@@ -203,6 +210,7 @@ function userRow(user: NewUser, firstTenantId: string | null) {
     email: user.email,
     passwordHash: user.passwordHash,
     displayName: user.displayName ?? null,
+    emailVerifiedAt: user.emailVerifiedAt ?? null,
     locale: user.locale ?? 'en',
     settings: {},
     isSystemAdmin: user.isSystemAdmin ?? false,

@@ -5,6 +5,9 @@ import {
   PostAuthForgotPasswordBody,
   PostAuthLoginBody,
   PostAuthMeChangePasswordBody,
+  PostAuthOauthExchangeBody,
+  PostAuthOauthInitiateBody,
+  PostAuthOauthRegisterBody,
   PostAuthRefreshBody,
   PostAuthRegisterBody,
   PostAuthRegisterUserBody,
@@ -199,6 +202,41 @@ export const resendVerification = endpoint({
   body: PostAuthResendVerificationBody,
 });
 
+export const oauthInitiate = endpoint({
+  id: 'identity.auth.oauth-initiate',
+  method: 'POST',
+  path: '/api/v1/public/auth/oauth/initiate',
+  access: 'public',
+  status: 200,
+  body: PostAuthOauthInitiateBody,
+});
+
+export const oauthExchange = endpoint({
+  id: 'identity.auth.oauth-exchange',
+  method: 'POST',
+  path: '/api/v1/public/auth/oauth/exchange',
+  access: 'public',
+  status: 200,
+  body: PostAuthOauthExchangeBody,
+});
+
+export const oauthRegister = endpoint({
+  id: 'identity.auth.oauth-register',
+  method: 'POST',
+  path: '/api/v1/public/auth/oauth/register',
+  access: 'public',
+  status: 201,
+  body: PostAuthOauthRegisterBody,
+});
+
+export const getRealtimeClientConfig = endpoint({
+  id: 'identity.auth.realtime-client-config',
+  method: 'GET',
+  path: '/api/v1/secure/auth/client-config/realtime',
+  access: 'authenticated',
+  status: 200,
+});
+
 export const authEndpoints = [
   register,
   login,
@@ -221,4 +259,8 @@ export const authEndpoints = [
   validateResetToken,
   resetPassword,
   resendVerification,
+  oauthInitiate,
+  oauthExchange,
+  oauthRegister,
+  getRealtimeClientConfig,
 ];

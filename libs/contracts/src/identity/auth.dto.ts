@@ -1,11 +1,13 @@
 import { IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 import type { SuccessBodyOf } from '../client/platform-client';
+import type { PostAuthOauthInitiateBody } from '../generated/identity/auth.dto';
 import type {
   changePassword,
   deleteAccount,
   forgotPassword,
   getMe,
+  getRealtimeClientConfig,
   getTenantRole,
   leaveTenant,
   listMyTenants,
@@ -13,6 +15,9 @@ import type {
   listUserTenants,
   login,
   logout,
+  oauthExchange,
+  oauthInitiate,
+  oauthRegister,
   refresh,
   register,
   registerUser,
@@ -68,3 +73,9 @@ export type ForgotPasswordResponse = SuccessBodyOf<typeof forgotPassword>;
 export type ValidateResetTokenResponse = SuccessBodyOf<typeof validateResetToken>;
 export type ResetPasswordResponse = SuccessBodyOf<typeof resetPassword>;
 export type ResendVerificationResponse = SuccessBodyOf<typeof resendVerification>;
+export type OAuthInitiateResponse = SuccessBodyOf<typeof oauthInitiate>;
+export type OAuthExchangeResponse = SuccessBodyOf<typeof oauthExchange>;
+export type OAuthRegisterResponse = SuccessBodyOf<typeof oauthRegister>;
+export type RealtimeClientConfigResponse = SuccessBodyOf<typeof getRealtimeClientConfig>;
+export type OAuthProviderId = PostAuthOauthInitiateBody['provider'];
+export type OAuthClientType = PostAuthOauthInitiateBody['clientType'];
