@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { IdentityEnv } from './config';
 import { identityDataSource } from './data-source';
 import { MembershipsModule } from './memberships/memberships.module';
+import { TenantRemovalModule } from './tenant-removal/tenant-removal.module';
 import { OAuthModule } from './oauth/oauth.module';
 
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(env: IdentityEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKernelModule.forRoot({ dataSource: identityDataSource, env, service: 'identity' }), ApiKeysModule, AuthModule, MembershipsModule, OAuthModule],
+      imports: [ServiceKernelModule.forRoot({ dataSource: identityDataSource, env, service: 'identity' }), ApiKeysModule, AuthModule, MembershipsModule, OAuthModule, TenantRemovalModule],
     };
   }
 }

@@ -167,6 +167,28 @@ async function registerMember(tenantId: string): Promise<{ email: string; userId
   return { email, userId: body.userId };
 }
 
+describe('a deleted tenant', () => {
+  it("leaves its members' tenant lists, is no one's login tenant, and takes its API keys along", async () => {
+    const account = await registerTenant();
+    const second = await secondTenant(account.email);
+    const owner = await tokenOf(account.email, second.id);
+    expectContract(await gateway.patch(DEFAULT, { tenantId: second.id }, { token: owner.accessToken }), 'PATCH', DEFAULT);
+    const key = await gateway.post<{ fullKey: string }>('/api/v1/secure/api-keys/', { name: 'doomed' }, { token: owner.accessToken });
+    expect(key.status).toBe(201);
+
+    expect((await gateway.delete(`/api/v1/secure/tenants/${second.id}`, { token: owner.accessToken })).status).toBe(204);
+
+    const login = await tokenOf(account.email);
+    const tenants = expectContract(await gateway.get(TENANTS, { token: login.accessToken }), 'GET', TENANTS);
+    expect(tenants.data.map((t: { tenantId: string }) => t.tenantId)).toEqual([account.tenantId]);
+    expect(tenants.defaultTenantId).not.toBe(second.id);
+    expect(expectContract(await gateway.get(ME, { token: login.accessToken }), 'GET', ME).user.tenantId).toBe(account.tenantId);
+    const byKey = await gateway.get(ME, { headers: { 'x-api-key': key.body.fullKey } });
+    expect([401, 403]).toContain(byKey.status);
+    expectErrorEnvelope(byKey, byKey.status);
+  });
+});
+
 describe('POST /api/v1/public/auth/register-user', () => {
   it('joins an existing tenant as a member', async () => {
     const owner = await registerTenant();

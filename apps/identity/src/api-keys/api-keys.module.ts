@@ -12,5 +12,6 @@ import { ApiKeysService } from './api-keys.service';
   controllers: [ApiKeysHandler],
   imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
   providers: [ApiKeyCacheRepository, ApiKeySecretsService, ApiKeysRepository, ApiKeysService],
+  exports: [ApiKeyCacheRepository],
 })
 export class ApiKeysModule {}

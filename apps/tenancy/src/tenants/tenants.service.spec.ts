@@ -182,11 +182,20 @@ describe('TenantsService', () => {
   });
 
   describe('delete', () => {
-    it('blocks the credentials, deletes and audits', async () => {
+    it('blocks the credentials, has identity forget the tenant, deletes and audits', async () => {
+      rpc.request.mockResolvedValue({ memberships: 2, apiKeys: 1 });
       await service.delete(contextOf(owner()), TENANT_A);
       expect(blockList.blockDeleted).toHaveBeenCalledWith(TENANT_A);
+      expect(rpc.request).toHaveBeenCalledWith('identity.internal.forget-tenant', { context: expect.anything(), body: { tenantId: TENANT_A } }, expect.any(Number));
       expect(repository.delete).toHaveBeenCalledWith(TENANT_A);
       expect(events.audit).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ action: 'tenancy.tenant.deleted' }));
+    });
+
+    it('deletes nothing and unblocks the tenant when identity cannot forget it', async () => {
+      rpc.request.mockRejectedValue(new DomainError('SERVICE_UNAVAILABLE', 503, 'down'));
+      expect(await rejection(service.delete(contextOf(owner()), TENANT_A))).toMatchObject({ status: 503 });
+      expect(repository.delete).not.toHaveBeenCalled();
+      expect(blockList.sync).toHaveBeenCalledWith(TENANT_A, 'active');
     });
 
     it('refuses members (403) and other tenants (404)', async () => {

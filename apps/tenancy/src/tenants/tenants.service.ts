@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
+  forgetTenant,
   provisionOwner,
   type ListTenantsQuery,
   type PatchTenantsBody,
@@ -123,17 +124,26 @@ export class TenantsService {
     return { data: toTenantBody(updated) };
   }
 
-  /** Owners, admins and system administrators. The tenant's credentials stop working at once. */
+  /**
+   * Owners, admins and system administrators. The tenant's credentials stop working at once; identity
+   * removes its memberships and API keys before the row goes, so no login can land in a deleted tenant.
+   */
   async delete(context: RequestContext, id: string): Promise<void> {
     const tenant = await this.manageable(context, id);
     // Blocked first: once the row is gone, no credential of the tenant may still work.
     await this.blockList.blockDeleted(id);
-    const deleted = await this.repository.delete(id).catch(async (error: unknown) => {
+    const deleted = await this.forgetInIdentityThenDelete(context, id).catch(async (error: unknown) => {
       await this.blockList.sync(id, tenant.status);
       throw error;
     });
     if (!deleted) throw tenantNotFound();
     await this.audit(context, 'tenancy.tenant.deleted', tenant, { name: tenant.name, domain: tenant.domain });
+  }
+
+  /** Identity first (idempotent, so a retried deletion finishes the job); if it is down, nothing is deleted. */
+  private async forgetInIdentityThenDelete(context: RequestContext, id: string): Promise<boolean> {
+    await callInternal(this.rpc, forgetTenant, context, { tenantId: id });
+    return this.repository.delete(id);
   }
 
   async getLogRetention(context: RequestContext, id: string): Promise<TenantLogRetentionResponse> {

@@ -38,3 +38,15 @@ export interface TenantMemberStats {
 }
 
 export const tenantMemberStats = internalSubject<{ tenantId: string }, TenantMemberStats>('identity.internal.tenant-member-stats');
+
+/** What identity let go of when a tenant is deleted. */
+export interface ForgottenTenant {
+  memberships: number;
+  apiKeys: number;
+}
+
+/**
+ * Tenant deletion, step 1 (tenancy calls it before deleting its row): removes the tenant's memberships and
+ * API keys and clears it as anyone's default tenant, so no login can land in a deleted tenant. Idempotent.
+ */
+export const forgetTenant = internalSubject<{ tenantId: string }, ForgottenTenant>('identity.internal.forget-tenant');
