@@ -1,3 +1,4 @@
 export * from './contract';
 export * from './gateway-client';
 export * from './poll';
+export * from './rejection';

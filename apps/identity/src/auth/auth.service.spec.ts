@@ -1,5 +1,6 @@
 import { DomainError, type RequestContext } from '@lib/contracts';
 import type { EventPublisher } from '@lib/transport';
+import { rejection } from '@lib/testing';
 
 import type { RevocationsRepository } from '../sessions/revocations.repository';
 import type { SessionEntity } from '../sessions/session.entity';
@@ -78,16 +79,6 @@ function aSession(overrides: Partial<SessionEntity> = {}): SessionEntity {
     createdAt: new Date(),
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('AuthService', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/contracts';
+import { rejection } from '@lib/testing';
 
 import type { IdentityEnv } from '../config';
 import { OAuthProviderApiRepository } from './oauth-provider-api.repository';
@@ -22,15 +22,6 @@ function json(status: number, body: unknown): Response {
 
 function idToken(claims: Record<string, unknown>): string {
   return ['{"alg":"ES256"}', JSON.stringify(claims), 'sig'].map((p, i) => (i < 2 ? Buffer.from(p).toString('base64url') : p)).join('.');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('OAuthProviderApiRepository', () => {

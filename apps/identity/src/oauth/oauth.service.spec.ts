@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { DomainError, type RequestContext } from '@lib/contracts';
 import type { EventPublisher } from '@lib/transport';
+import { rejection } from '@lib/testing';
 
 import type { AuthService } from '../auth/auth.service';
 import type { IdentityEnv } from '../config';
@@ -51,16 +52,6 @@ const login = {
   refreshToken: 'rt_1',
   expiresIn: 900,
 };
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('OAuthService', () => {
   const secrets = new OAuthSecretsService(env);

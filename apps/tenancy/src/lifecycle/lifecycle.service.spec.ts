@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/contracts';
+import { rejection } from '@lib/testing';
 
 import type { TenantTransitions } from '../tenants/tenant-transitions';
 import type { TenantsRepository } from '../tenants/tenants.repository';
@@ -6,16 +6,6 @@ import { contextOf, member, owner, strictMock, systemAdmin, TENANT_A, TENANT_B, 
 import type { LifecycleEventEntity } from './lifecycle-event.entity';
 import type { LifecycleEventsRepository } from './lifecycle-events.repository';
 import { LifecycleService } from './lifecycle.service';
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('LifecycleService', () => {
   let events: jest.Mocked<LifecycleEventsRepository>;

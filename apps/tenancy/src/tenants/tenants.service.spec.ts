@@ -1,5 +1,6 @@
 import { DomainError, type RequestContext } from '@lib/contracts';
 import type { EventPublisher, NatsRpcClient } from '@lib/transport';
+import { rejection } from '@lib/testing';
 
 import type { LanguageSyncService } from '../language-sync/language-sync.service';
 import type { TenantBlockList } from './tenant-block-list';
@@ -8,16 +9,6 @@ import type { TenantTransitions } from './tenant-transitions';
 import type { TenantsRepository } from './tenants.repository';
 import { slugify, TenantsService } from './tenants.service';
 import { contextOf, member, owner, strictMock, systemAdmin, TENANT_A, TENANT_B, tenantRow, USER } from './testing/tenant.factory';
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('TenantsService', () => {
   let repository: jest.Mocked<TenantsRepository>;
