@@ -65,11 +65,11 @@ describe('OAuthProviderApiRepository', () => {
     expect([error.status, error.code]).toEqual([401, 'OAUTH_CODE_REJECTED']);
   });
 
-  it('answers 500 OAUTH_PROVIDER_UNAVAILABLE when the provider is down or fails', async () => {
+  it('answers 503 OAUTH_PROVIDER_UNAVAILABLE when the provider is down or fails', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('fetch failed'));
     expect((await rejection(api.profileForCode(providers['google'], 'c', 'https://a/cb', 'v'))).code).toBe('OAUTH_PROVIDER_UNAVAILABLE');
     fetchMock.mockResolvedValueOnce(json(503, {}));
-    expect((await rejection(api.profileForCode(providers['google'], 'c', 'https://a/cb', 'v'))).status).toBe(500);
+    expect((await rejection(api.profileForCode(providers['google'], 'c', 'https://a/cb', 'v'))).status).toBe(503);
   });
 
   it('takes an OIDC email only when email_verified is true', async () => {

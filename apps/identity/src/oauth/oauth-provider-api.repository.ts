@@ -193,5 +193,5 @@ function missingSubject(provider: ConfiguredProvider): never {
 }
 
 function unavailable(provider: ConfiguredProvider): DomainError {
-  return new DomainError(ErrorCode.OAuthProviderUnavailable, 500, `${provider.name} could not be reached or answered unexpectedly: try again later.`);
+  return new DomainError(ErrorCode.OAuthProviderUnavailable, 503, `${provider.name} could not be reached or answered unexpectedly: try again later.`);
 }
