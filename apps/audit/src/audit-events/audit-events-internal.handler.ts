@@ -13,6 +13,6 @@ export class AuditEventsInternalHandler {
 
   @HandlesInternal(recentActivity)
   recentActivity(@Payload() request: InternalRequest<{ tenantId: string; limit: number }>): Promise<RecentActivityEntry[]> {
-    return this.events.recentActivity(request.body?.tenantId, request.body?.limit);
+    return this.events.recentActivity(request.context, request.body?.tenantId, request.body?.limit);
   }
 }

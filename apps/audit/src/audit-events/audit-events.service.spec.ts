@@ -1,3 +1,6 @@
+import type { RequestContext } from '@lib/contracts';
+import type { NatsRpcClient } from '@lib/transport';
+
 import type { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventsRepository } from './audit-events.repository';
 import { AuditEventsService, clampLimit, MAX_RECENT_ACTIVITY, toActivityEntry } from './audit-events.service';
@@ -63,19 +66,37 @@ describe('clampLimit', () => {
 });
 
 describe('AuditEventsService.recentActivity', () => {
-  const repository = { newestWithResource: jest.fn().mockResolvedValue([storedEvent()]) };
-  const service = new AuditEventsService(repository as unknown as AuditEventsRepository);
+  const context: RequestContext = { requestId: 'r1', actor: null, tenantId: null, locale: null, ip: '127.0.0.1', userAgent: null };
+  const repository = { newestWithResource: jest.fn() };
+  const rpc = { request: jest.fn() };
+  const service = new AuditEventsService(repository as unknown as AuditEventsRepository, rpc as unknown as NatsRpcClient);
+
+  beforeEach(() => {
+    repository.newestWithResource.mockReset().mockResolvedValue([storedEvent()]);
+    rpc.request.mockReset().mockResolvedValue({ [USER]: 'Ada Lovelace' });
+  });
 
   it('reads only the given tenant, with a capped limit', async () => {
-    const entries = await service.recentActivity(TENANT.toUpperCase(), 500);
+    const entries = await service.recentActivity(context, TENANT.toUpperCase(), 500);
     expect(repository.newestWithResource).toHaveBeenCalledWith(TENANT, MAX_RECENT_ACTIVITY);
     expect(entries).toHaveLength(1);
   });
 
+  it("names the acting users with identity's names, asking once per user", async () => {
+    repository.newestWithResource.mockResolvedValue([storedEvent(), storedEvent({ action: 'identity.api-key.rotated' })]);
+    const entries = await service.recentActivity(context, TENANT, 10);
+    expect(entries.map((entry) => entry.user)).toEqual([{ id: USER, name: 'Ada Lovelace' }, { id: USER, name: 'Ada Lovelace' }]);
+    expect(rpc.request).toHaveBeenCalledWith('identity.internal.user-names', { context, body: { userIds: [USER] } }, expect.any(Number));
+  });
+
+  it('keeps the fallback names when identity does not answer', async () => {
+    rpc.request.mockRejectedValue(new Error('timeout'));
+    expect((await service.recentActivity(context, TENANT, 10))[0]?.user).toEqual({ id: USER, name: USER });
+  });
+
   it('answers nothing, without a query, for a tenant id that is not a uuid', async () => {
-    repository.newestWithResource.mockClear();
-    expect(await service.recentActivity('acme', 5)).toEqual([]);
-    expect(await service.recentActivity(undefined as unknown as string, 5)).toEqual([]);
+    expect(await service.recentActivity(context, 'acme', 5)).toEqual([]);
+    expect(await service.recentActivity(context, undefined as unknown as string, 5)).toEqual([]);
     expect(repository.newestWithResource).not.toHaveBeenCalled();
   });
 });

@@ -139,7 +139,7 @@ describe('audit.internal.recent-activity', () => {
       entity_id: tenantA.apiKeyId,
       entity_type: 'api-key',
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-      user: { id: tenantA.userId, name: tenantA.userId },
+      user: { id: tenantA.userId, name: 'Auditor' },
     });
     const times = entries.map((e) => e.timestamp);
     expect(times).toEqual([...times].sort().reverse());

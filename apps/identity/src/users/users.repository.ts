@@ -150,6 +150,16 @@ export class UsersRepository {
     return profile;
   }
 
+  /** How to show each user: display name, else full name, else email; deleted and unknown users are left out. */
+  async namesOf(userIds: string[]): Promise<Record<string, string>> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, coalesce(nullif(display_name, ''), nullif(trim(concat_ws(' ', first_name, last_name)), ''), email) AS name
+         FROM identity.users WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [userIds],
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  }
+
   /** One raw query: TypeORM's entity building cost more than the query itself on this path. */
   private async readProfile(userId: string, tenantId: string | null): Promise<UserProfile | null> {
     const rows: ProfileRow[] = await this.dataSource.query(

@@ -50,3 +50,6 @@ export interface ForgottenTenant {
  * API keys and clears it as anyone's default tenant, so no login can land in a deleted tenant. Idempotent.
  */
 export const forgetTenant = internalSubject<{ tenantId: string }, ForgottenTenant>('identity.internal.forget-tenant');
+
+/** How to show each of these users (display name, else full name, else email); unknown and deleted users are left out. */
+export const userNames = internalSubject<{ userIds: string[] }, Record<string, string>>('identity.internal.user-names');
