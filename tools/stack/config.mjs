@@ -168,7 +168,7 @@ export function appEnv(cfg, app) {
       // The e2e specs check CORS, the 504 of a service that does not answer in time, and rate limits
       // per client address (X-Forwarded-For). Locally the limits are high enough for `npm run bench`.
       ...(cfg.profile === 'test'
-        ? { CORS_ORIGINS: TEST_CORS_ORIGIN, RPC_TIMEOUT_MS: '2000', TRUST_PROXY: 'true', RATE_LIMIT_PUBLIC_PER_MINUTE: '5000' }
+        ? { CORS_ORIGINS: TEST_CORS_ORIGIN, RPC_TIMEOUT_MS: '2000', TRUST_PROXY: '1', RATE_LIMIT_PUBLIC_PER_MINUTE: '5000' }
         : { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_TENANT_PER_MINUTE: '1000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000' }),
     });
   } else {

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
 
 import { BaseEnv, commaSeparated, loadEnv } from '@lib/platform';
 
@@ -68,10 +68,30 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   RATE_LIMIT_API_KEY_PER_MINUTE = 3000;
 
-  /** Trust X-Forwarded-For from the load balancer in front of the gateway. */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which X-Forwarded-For entries to believe: the number of proxies in front of the gateway (0: none, the
+   * socket address is the client), or their addresses/CIDRs, comma-separated. Never "true": trusting every
+   * hop takes the leftmost entry, which the client writes itself (IP whitelists and login limits).
+   */
+  @Transform(({ value }) => trustedProxies(value))
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => (Number.isInteger(value) && (value as number) >= 0) || (Array.isArray(value) && value.length > 0),
+      defaultMessage: () =>
+        'TRUST_PROXY must be the number of proxies in front of the gateway (0, 1, 2…) or their addresses/CIDRs, comma-separated; "true" would let clients pick their own address',
+    },
+  })
+  TRUST_PROXY: number | string[] = 0;
+}
+
+/** "1" → 1 hop; "10.0.0.0/8, 192.0.2.1" → those proxies; "false"/"" → 0; anything else is left for the validator to refuse. */
+export function trustedProxies(value: unknown): unknown {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (typeof value !== 'string') return value;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  if (value.trim() === 'true') return value;
+  return commaSeparated({ value });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayEnv {

@@ -68,6 +68,14 @@ describe('X-API-Key', () => {
     expectErrorEnvelope(await from('203.0.113.5'), 403, 'FORBIDDEN');
   });
 
+  it('believes only the entry the trusted proxy appended, not what the client wrote before it', async () => {
+    const apiKey = key();
+    await cacheApiKey(apiKey, { ipWhitelist: ['198.51.100.7'] });
+    const from = (forwardedFor: string) => gateway.get(SECURE, { headers: { 'x-api-key': apiKey, 'x-forwarded-for': forwardedFor } });
+    expectErrorEnvelope(await from('198.51.100.7, 203.0.113.5'), 403, 'FORBIDDEN');
+    expectErrorEnvelope(await from('203.0.113.5, 198.51.100.7'), 404, 'NOT_FOUND');
+  });
+
   it('refuses the key of a blocked tenant', async () => {
     const apiKey = key();
     const { tenantId } = await cacheApiKey(apiKey);
