@@ -138,6 +138,7 @@ describe('a user in two tenants', () => {
   });
 
   it('a member leaves; its tokens in that tenant stop working', async () => {
+    await openForSelfRegistration(account);
     const member = await registerMember(account.tenantId);
     const tokens = await tokenOf(member.email);
     const res = await gateway.post(leave(account.tenantId), undefined, { token: tokens.accessToken });
@@ -189,9 +190,17 @@ describe('a deleted tenant', () => {
   });
 });
 
+/** The owner lets people join the tenant by themselves (tenant setting `allow_self_registration`). */
+async function openForSelfRegistration(owner: Account): Promise<void> {
+  const { accessToken } = await tokenOf(owner.email);
+  const res = await gateway.patch(`/api/v1/secure/tenants/${owner.tenantId}`, { settings: { allow_self_registration: true } }, { token: accessToken });
+  expect(res.status).toBe(200);
+}
+
 describe('POST /api/v1/public/auth/register-user', () => {
   it('joins an existing tenant as a member', async () => {
     const owner = await registerTenant();
+    await openForSelfRegistration(owner);
     const email = `Join-${unique()}@Example.com`;
     const res = await gateway.post(REGISTER_USER, { email, password: PASSWORD, tenantId: owner.tenantId });
     const body = expectContract(res, 'POST', REGISTER_USER);
@@ -206,8 +215,20 @@ describe('POST /api/v1/public/auth/register-user', () => {
     expect(me.user.isTenantAdmin).toBe(false);
   });
 
+  it('answers a tenant that does not take self-registration exactly like an unknown one (404)', async () => {
+    const owner = await registerTenant();
+    const email = `u-${unique()}@example.com`;
+    const closed = await gateway.post(REGISTER_USER, { email, password: PASSWORD, tenantId: owner.tenantId });
+    const unknown = await gateway.post(REGISTER_USER, { email: `u-${unique()}@example.com`, password: PASSWORD, tenantId: randomUUID() });
+    expectErrorEnvelope(closed, 404);
+    expectContract(closed, 'POST', REGISTER_USER);
+    expect([closed.body.error, closed.body.message]).toEqual([unknown.body.error, unknown.body.message]);
+    expectErrorEnvelope(await gateway.post(LOGIN, { email, password: PASSWORD }), 401);
+  });
+
   it('answers 409 for a taken email, 404 for an unknown tenant, 400 without a tenant, 422 for bad input', async () => {
     const owner = await registerTenant();
+    await openForSelfRegistration(owner);
     const taken = await gateway.post(REGISTER_USER, { email: owner.email, password: PASSWORD, tenantId: owner.tenantId });
     expectErrorEnvelope(taken, 409, 'EMAIL_TAKEN');
     expectContract(taken, 'POST', REGISTER_USER);

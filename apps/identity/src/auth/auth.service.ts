@@ -295,7 +295,10 @@ export class AuthService {
       throw new DomainError(ErrorCode.BadRequest, 400, 'tenantId is required: say which tenant to join.');
     }
     const tenant = await this.tenants.get(context, body.tenantId);
-    if (!tenant) throw new DomainError(ErrorCode.NotFound, 404, 'No tenant has this id.');
+    // A tenant that does not take self-registration answers like a missing one: knowing a tenant id is not an invitation.
+    if (!tenant?.selfRegistration) {
+      throw new DomainError(ErrorCode.NotFound, 404, 'No tenant with this id accepts self-registration: ask its administrator for an invitation.');
+    }
     if (BLOCKED_TENANT_STATUSES.has(tenant.status)) {
       throw new DomainError(ErrorCode.Forbidden, 403, 'This tenant does not accept registrations at the moment.');
     }

@@ -29,6 +29,7 @@ export function toTenantSummary(tenant: TenantEntity): TenantSummary {
     status: tenant.status,
     type: tenant.type,
     ownerUserId: tenant.ownerUserId,
+    selfRegistration: tenant.settings?.['allow_self_registration'] === true,
   };
 }
 

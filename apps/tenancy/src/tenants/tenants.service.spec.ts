@@ -227,7 +227,7 @@ describe('TenantsService', () => {
     it('looks tenants up by id, leaving out unknown and malformed ids', async () => {
       const found = await service.lookup([TENANT_B, TENANT_B, 'nope', '99999999-9999-4999-8999-999999999999']);
       expect(repository.findByIds).toHaveBeenCalledWith([TENANT_B, '99999999-9999-4999-8999-999999999999']);
-      expect(found).toEqual([{ id: TENANT_B, name: 'Beta', domain: 'beta', status: 'active', type: 'trial', ownerUserId: USER }]);
+      expect(found).toEqual([{ id: TENANT_B, name: 'Beta', domain: 'beta', status: 'active', type: 'trial', ownerUserId: USER, selfRegistration: false }]);
     });
 
     it('deprovisions once', async () => {

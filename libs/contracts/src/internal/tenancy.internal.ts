@@ -8,6 +8,8 @@ export interface TenantSummary {
   status: string;
   type: string;
   ownerUserId: string | null;
+  /** People may join it as members by themselves (register-user): the tenant's `settings.allow_self_registration`. */
+  selfRegistration: boolean;
 }
 
 export interface ProvisionTenantBody {
