@@ -177,6 +177,26 @@ describe('login lockout', () => {
     expect(Number(locked.headers['retry-after'])).toBe(wait);
   });
 
+  it('lets at most 5 of 30 concurrent wrong logins for one account from one address be checked, the rest 429', async () => {
+    const account = await registerTenant();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => login(account.email, `wrong password ${i}`)));
+    const statuses = results.map((res) => res.status);
+    expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+    const checked = statuses.filter((status) => status === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    for (const res of results.filter((r) => r.status === 429)) {
+      const body = expectErrorEnvelope(res, 429, 'TOO_MANY_LOGIN_ATTEMPTS');
+      expect(Number(res.headers['retry-after'])).toBe(Number(body.details?.['retryAfterSeconds']));
+    }
+    const locked = await login(account.email);
+    const body = expectErrorEnvelope(locked, 429, 'TOO_MANY_LOGIN_ATTEMPTS');
+    const wait = Number(body.details?.['retryAfterSeconds']);
+    expect(wait).toBeGreaterThan(890);
+    expect(wait).toBeLessThanOrEqual(900);
+    expect(Number(locked.headers['retry-after'])).toBe(wait);
+  });
+
   it('does not lock other accounts from the same address', async () => {
     const account = await registerTenant();
     expectContract(await login(account.email), 'POST', LOGIN);

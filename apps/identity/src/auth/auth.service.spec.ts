@@ -1,4 +1,4 @@
-import { DomainError, type RequestContext } from '@lib/contracts';
+import { DomainError, ErrorCode, type RequestContext } from '@lib/contracts';
 import type { EventPublisher } from '@lib/transport';
 import { rejection } from '@lib/testing';
 
@@ -103,7 +103,7 @@ describe('AuthService', () => {
       'create', 'findById', 'findByRefreshTokenHash', 'markReplaced', 'revokeFamily', 'revokeAllOfUser',
     ]);
     revocations = automock<RevocationsRepository>(['revoke']);
-    attempts = automock<LoginAttemptsRepository>(['retryAfter', 'recordFailure', 'clear']);
+    attempts = automock<LoginAttemptsRepository>(['reserve', 'recordFailure', 'recordSuccess', 'cancel']);
     tenants = automock<TenantsRepository>(['provision', 'deprovision', 'lookup', 'displayName']);
     passwords = automock<PasswordsService>(['hash', 'verify', 'verifyDummy']);
     tokens = Object.assign(automock<TokensService>(['signAccess', 'newRefreshToken', 'newId', 'hash']), {
@@ -178,9 +178,9 @@ describe('AuthService', () => {
     const body = { email: 'ADA@example.com', password: 'correct horse' };
 
     beforeEach(() => {
-      attempts.retryAfter.mockResolvedValue(0);
+      attempts.reserve.mockResolvedValue({ retryAfter: 0, counts: [1, 1, 1] });
       attempts.recordFailure.mockResolvedValue(undefined);
-      attempts.clear.mockResolvedValue(undefined);
+      attempts.recordSuccess.mockResolvedValue(undefined);
       users.membershipsOf.mockResolvedValue([aMembership()]);
       sessions.create.mockResolvedValue(undefined);
     });
@@ -194,7 +194,36 @@ describe('AuthService', () => {
       expect(tokens.signAccess).toHaveBeenCalledWith({ sub: USER, tid: TENANT, role: 'owner', sid: expect.any(String), adm: false });
       const stored = sessions.create.mock.calls[0][0];
       expect(stored.refreshTokenHash).toBe(`hash-of-${res.refreshToken}`);
-      expect(attempts.clear).toHaveBeenCalledWith('ada@example.com', '10.0.0.1');
+      expect(attempts.reserve).toHaveBeenCalledWith('ada@example.com', '10.0.0.1');
+      expect(attempts.recordSuccess).toHaveBeenCalledWith('ada@example.com', '10.0.0.1');
+      expect(attempts.recordFailure).not.toHaveBeenCalled();
+    });
+
+    it('reserves the attempt before looking up the user or checking the password', async () => {
+      const order: string[] = [];
+      attempts.reserve.mockImplementation(async () => (order.push('reserve'), { retryAfter: 0, counts: [1, 1, 1] }));
+      users.findWithPasswordByEmail.mockImplementation(async () => (order.push('find'), aUser()));
+      passwords.verify.mockImplementation(async () => (order.push('verify'), false));
+      attempts.recordFailure.mockImplementation(async () => void order.push('failure'));
+      await rejection(service.login(context(), body));
+      expect(order).toEqual(['reserve', 'find', 'verify', 'failure']);
+      expect(attempts.recordFailure).toHaveBeenCalledWith('ada@example.com', '10.0.0.1', { retryAfter: 0, counts: [1, 1, 1] });
+    });
+
+    it('gives the reservation back when the password could not be checked, and rethrows', async () => {
+      users.findWithPasswordByEmail.mockRejectedValue(new Error('database down'));
+      attempts.cancel.mockRejectedValue(new Error('redis down too'));
+      await expect(service.login(context(), body)).rejects.toThrow('database down');
+      expect(attempts.cancel).toHaveBeenCalledWith('ada@example.com', '10.0.0.1');
+      expect(attempts.recordFailure).not.toHaveBeenCalled();
+    });
+
+    it('answers 503 without checking the password when the counters are unavailable', async () => {
+      attempts.reserve.mockRejectedValue(new DomainError(ErrorCode.ServiceUnavailable, 503, 'Login is unavailable for a moment.'));
+      const error = await rejection(service.login(context(), body));
+      expect(error.status).toBe(503);
+      expect(users.findWithPasswordByEmail).not.toHaveBeenCalled();
+      expect(passwords.verify).not.toHaveBeenCalled();
     });
 
     it('answers the same 401 for an unknown email (after a dummy verification) and a wrong password', async () => {
@@ -212,11 +241,14 @@ describe('AuthService', () => {
     });
 
     it('answers 429 with the wait while locked, without checking the password', async () => {
-      attempts.retryAfter.mockResolvedValue(840);
+      attempts.reserve.mockResolvedValue({ retryAfter: 840, counts: [] });
       const error = await rejection(service.login(context(), body));
       expect(error.status).toBe(429);
       expect(error.details).toEqual({ retryAfterSeconds: 840 });
+      expect(users.findWithPasswordByEmail).not.toHaveBeenCalled();
       expect(passwords.verify).not.toHaveBeenCalled();
+      expect(passwords.verifyDummy).not.toHaveBeenCalled();
+      expect(attempts.recordFailure).not.toHaveBeenCalled();
     });
 
     it('selects the requested tenant when the user belongs to it, else refuses', async () => {

@@ -123,12 +123,22 @@ export class AuthService {
 
   async login(context: RequestContext, body: PostAuthLoginBody): Promise<LoginResponse> {
     const email = normalizeEmail(body.email);
-    const wait = await this.attempts.retryAfter(email, context.ip);
-    if (wait > 0) throw tooManyAttempts(wait);
-    const user = await this.users.findWithPasswordByEmail(email);
-    const valid = user ? await this.passwords.verify(user.passwordHash, body.password) : await this.passwords.verifyDummy(body.password);
+    // The attempt is counted before the password is checked, atomically with the check of the limits:
+    // concurrent logins cannot all slip under them.
+    const attempt = await this.attempts.reserve(email, context.ip);
+    if (attempt.retryAfter > 0) throw tooManyAttempts(attempt.retryAfter);
+    let user: UserEntity | null;
+    let valid: boolean;
+    try {
+      user = await this.users.findWithPasswordByEmail(email);
+      valid = user ? await this.passwords.verify(user.passwordHash, body.password) : await this.passwords.verifyDummy(body.password);
+    } catch (error) {
+      // No answer on the password (e.g. the database is down): the attempt does not count.
+      await this.attempts.cancel(email, context.ip).catch(() => undefined);
+      throw error;
+    }
     if (!user || !valid) {
-      await this.attempts.recordFailure(email, context.ip);
+      await this.attempts.recordFailure(email, context.ip, attempt);
       await this.events.audit(context, {
         action: 'identity.login.failed',
         actor: { type: 'anonymous', id: null },
@@ -139,7 +149,7 @@ export class AuthService {
       });
       throw new DomainError(ErrorCode.InvalidCredentials, 401, INVALID_CREDENTIALS);
     }
-    await this.attempts.clear(email, context.ip);
+    await this.attempts.recordSuccess(email, context.ip);
     return this.signIn(context, user, body.tenantId, { strictTenant: true });
   }
 
