@@ -96,18 +96,22 @@ export class TenantsRepository {
    * One lifecycle step in one transaction, on the locked row: `decide` sees the current tenant and
    * returns the step (or throws); the tenant and its history change together; `beforeCommit` runs
    * last, so a failure there (Redis, the event stream) leaves the tenant as it was.
-   * Null when there is no such tenant.
+   * `changes` (a PATCH's other fields) are written in the same transaction, after `decide`, so an
+   * illegal step changes nothing at all. Null when there is no such tenant.
    */
   transition(
     id: string,
     decide: (current: TenantEntity) => LifecycleStep,
     beforeCommit: (updated: TenantEntity, from: TenantEntity) => Promise<void>,
+    changes: TenantChanges = {},
   ): Promise<TenantEntity | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(TenantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) return null;
       const step = decide(current);
-      await manager.update(TenantEntity, { id }, { status: step.status, type: step.type });
+      await refuseDuplicate(changes.domain ?? '', () =>
+        manager.update(TenantEntity, { id }, { ...changes, status: step.status, type: step.type } as QueryDeepPartialEntity<TenantEntity>),
+      );
       await manager.insert(LifecycleEventEntity, {
         tenantId: id,
         action: step.action,
