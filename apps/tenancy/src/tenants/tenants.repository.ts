@@ -87,6 +87,32 @@ export class TenantsRepository {
     return this.findById(id);
   }
 
+  /**
+   * Up to `limit` tenants in `statuses`, by id after `afterId`, handed to `use` while their rows are
+   * locked FOR SHARE: a lifecycle step (FOR UPDATE, block list written before its commit) runs either
+   * wholly before this read or after `use`, so `use` never writes a status that is already stale.
+   */
+  async withTenantsInStatus(
+    statuses: readonly TenantStatusName[],
+    afterId: string | null,
+    limit: number,
+    use: (tenants: Array<Pick<TenantEntity, 'id' | 'status'>>) => Promise<void>,
+  ): Promise<Array<Pick<TenantEntity, 'id' | 'status'>>> {
+    return this.dataSource.transaction(async (manager) => {
+      const query = manager
+        .createQueryBuilder(TenantEntity, 'tenant')
+        .select(['tenant.id', 'tenant.status'])
+        .where('tenant.status IN (:...statuses)', { statuses: [...statuses] })
+        .orderBy('tenant.id', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_read');
+      if (afterId) query.andWhere('tenant.id > :afterId', { afterId });
+      const tenants = (await query.getMany()).map(({ id, status }) => ({ id, status }));
+      if (tenants.length) await use(tenants);
+      return tenants;
+    });
+  }
+
   async delete(id: string): Promise<boolean> {
     const result = await this.repository.delete({ id });
     return (result.affected ?? 0) > 0;
