@@ -187,6 +187,24 @@ describe('PATCH /api/v1/secure/tenants/{id}', () => {
     expect(expectContract(back, 'PATCH', ONE).data.status).toBe('active');
   });
 
+  it('changes nothing when the status change is illegal: 409, and the other fields stay as they were', async () => {
+    const admin = systemAdminToken();
+    const before = expectContract(await gateway.get(one(tenantA.id), { token: admin }), 'GET', ONE).data;
+    expect(before.status).toBe('active');
+    const res = await gateway.patch(one(tenantA.id), { name: `Renamed ${session.run}`, settings: { theme: 'dark' }, status: 'retired' }, { token: admin });
+    expectErrorEnvelope(res, 409, 'INVALID_LIFECYCLE_TRANSITION');
+    const after = expectContract(await gateway.get(one(tenantA.id), { token: admin }), 'GET', ONE).data;
+    expect(after).toMatchObject({ name: before.name, settings: before.settings, status: 'active' });
+  });
+
+  it('writes the other fields together with a legal status change', async () => {
+    const admin = systemAdminToken();
+    const res = await gateway.patch(one(tenantA.id), { name: `E2E a ${session.run} (maintenance)`, status: 'maintenance' }, { token: admin });
+    expect(expectContract(res, 'PATCH', ONE).data).toMatchObject({ name: `E2E a ${session.run} (maintenance)`, status: 'maintenance' });
+    const back = await gateway.patch(one(tenantA.id), { name: `E2E a ${session.run}`, status: 'active' }, { token: admin });
+    expect(expectContract(back, 'PATCH', ONE).data).toMatchObject({ name: `E2E a ${session.run}`, status: 'active' });
+  });
+
   it("refuses another tenant's domain with 409", async () => {
     const res = await gateway.patch(one(tenantA.id), { domain: `taken-${session.run}` }, { token: ownerOf(tenantA) });
     expect(expectContract(res, 'PATCH', ONE).data.domain).toBe(`taken-${session.run}`);

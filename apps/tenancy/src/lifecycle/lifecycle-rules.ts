@@ -30,7 +30,8 @@ const TYPE_RANK: Record<TenantTypeName, number> = { system: -1, trial: 0, paid: 
  * Statuses in which the tenant's tokens and API keys stop working: not yet activated, suspended
  * (inactive) or archived (retired). Maintenance keeps them working.
  */
-const BLOCKED: ReadonlySet<TenantStatusName> = new Set<TenantStatusName>(['pending', 'inactive', 'retired']);
+export const BLOCKED_STATUSES: readonly TenantStatusName[] = ['pending', 'inactive', 'retired'];
+const BLOCKED: ReadonlySet<TenantStatusName> = new Set<TenantStatusName>(BLOCKED_STATUSES);
 
 export function isBlockedStatus(status: TenantStatusName): boolean {
   return BLOCKED.has(status);

@@ -28,6 +28,15 @@ export class TenantBlockList {
     await this.run(() => this.redis.set(blockedKey(tenantId), 'deleted'));
   }
 
+  /**
+   * Writes the keys of blocked tenants again in one MSET (the resync after Redis lost its data).
+   * Fails with Redis' own error: the resync logs it and tries again later.
+   */
+  async restore(tenants: ReadonlyArray<{ id: string; status: TenantStatusName }>): Promise<void> {
+    const blocked = tenants.filter((tenant) => isBlockedStatus(tenant.status));
+    if (blocked.length) await this.redis.mset(...blocked.flatMap((tenant) => [blockedKey(tenant.id), tenant.status]));
+  }
+
   async clear(tenantId: string): Promise<void> {
     await this.run(() => this.redis.del(blockedKey(tenantId)));
   }

@@ -32,6 +32,11 @@ describe('TenantTransitions', () => {
     transitions = new TenantTransitions(blockList, events, repository);
   });
 
+  it('hands other field changes to the same transaction', async () => {
+    await transitions.apply(contextOf(systemAdmin()), TENANT_A, 'update', (t) => ({ status: 'inactive', type: t.type }), undefined, { name: 'Renamed' });
+    expect(repository.transition).toHaveBeenCalledWith(TENANT_A, expect.any(Function), expect.any(Function), { name: 'Renamed' });
+  });
+
   it('records who and why, blocks the tenant, and audits the change', async () => {
     const admin = systemAdmin();
     const tenant = await transitions.apply(contextOf(admin), TENANT_A, 'suspend', (t) => ({ status: 'inactive', type: t.type }), 'unpaid');

@@ -7,11 +7,12 @@ import type { LifecycleAction } from '../lifecycle/lifecycle-rules';
 import { tenantNotFound } from './tenant-access';
 import type { TenantEntity } from './tenant.entity';
 import { TenantBlockList } from './tenant-block-list';
-import { TenantsRepository } from './tenants.repository';
+import { TenantsRepository, type TenantChanges } from './tenants.repository';
 
 /**
  * Applies one lifecycle step: status and type change together with a history row, the gateway's
  * block list follows the new status, and an audit event says who did it. Access is checked by the caller.
+ * Other field changes passed along are written in the same transaction: all or nothing.
  */
 @Injectable()
 export class TenantTransitions {
@@ -27,12 +28,14 @@ export class TenantTransitions {
     action: LifecycleAction,
     decide: (current: TenantEntity) => { status: TenantStatusName; type: TenantTypeName },
     reason: string | undefined,
+    changes?: TenantChanges,
   ): Promise<TenantEntity> {
     const performedBy = context.actor?.id ?? '';
     const updated = await this.repository.transition(
       id,
       (current) => ({ action, ...decide(current), reason: reason ?? null, performedBy }),
       (after, before) => this.announce(context, action, before, after, reason),
+      changes,
     );
     if (!updated) throw tenantNotFound();
     return updated;

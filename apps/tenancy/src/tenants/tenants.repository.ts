@@ -87,6 +87,32 @@ export class TenantsRepository {
     return this.findById(id);
   }
 
+  /**
+   * Up to `limit` tenants in `statuses`, by id after `afterId`, handed to `use` while their rows are
+   * locked FOR SHARE: a lifecycle step (FOR UPDATE, block list written before its commit) runs either
+   * wholly before this read or after `use`, so `use` never writes a status that is already stale.
+   */
+  async withTenantsInStatus(
+    statuses: readonly TenantStatusName[],
+    afterId: string | null,
+    limit: number,
+    use: (tenants: Array<Pick<TenantEntity, 'id' | 'status'>>) => Promise<void>,
+  ): Promise<Array<Pick<TenantEntity, 'id' | 'status'>>> {
+    return this.dataSource.transaction(async (manager) => {
+      const query = manager
+        .createQueryBuilder(TenantEntity, 'tenant')
+        .select(['tenant.id', 'tenant.status'])
+        .where('tenant.status IN (:...statuses)', { statuses: [...statuses] })
+        .orderBy('tenant.id', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_read');
+      if (afterId) query.andWhere('tenant.id > :afterId', { afterId });
+      const tenants = (await query.getMany()).map(({ id, status }) => ({ id, status }));
+      if (tenants.length) await use(tenants);
+      return tenants;
+    });
+  }
+
   async delete(id: string): Promise<boolean> {
     const result = await this.repository.delete({ id });
     return (result.affected ?? 0) > 0;
@@ -96,18 +122,22 @@ export class TenantsRepository {
    * One lifecycle step in one transaction, on the locked row: `decide` sees the current tenant and
    * returns the step (or throws); the tenant and its history change together; `beforeCommit` runs
    * last, so a failure there (Redis, the event stream) leaves the tenant as it was.
-   * Null when there is no such tenant.
+   * `changes` (a PATCH's other fields) are written in the same transaction, after `decide`, so an
+   * illegal step changes nothing at all. Null when there is no such tenant.
    */
   transition(
     id: string,
     decide: (current: TenantEntity) => LifecycleStep,
     beforeCommit: (updated: TenantEntity, from: TenantEntity) => Promise<void>,
+    changes: TenantChanges = {},
   ): Promise<TenantEntity | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(TenantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) return null;
       const step = decide(current);
-      await manager.update(TenantEntity, { id }, { status: step.status, type: step.type });
+      await refuseDuplicate(changes.domain ?? '', () =>
+        manager.update(TenantEntity, { id }, { ...changes, status: step.status, type: step.type } as QueryDeepPartialEntity<TenantEntity>),
+      );
       await manager.insert(LifecycleEventEntity, {
         tenantId: id,
         action: step.action,

@@ -144,11 +144,40 @@ describe('TenantsService', () => {
       expect(await rejection(service.update(contextOf(owner()), TENANT_A, { status: 'inactive' }))).toMatchObject({ status: 403 });
       transitions.apply.mockResolvedValue(tenantRow({ status: 'maintenance' }));
       const result = await service.update(contextOf(systemAdmin()), TENANT_A, { status: 'maintenance' });
-      expect(transitions.apply).toHaveBeenCalledWith(expect.anything(), TENANT_A, 'update', expect.any(Function), undefined);
+      expect(transitions.apply).toHaveBeenCalledWith(expect.anything(), TENANT_A, 'update', expect.any(Function), undefined, {});
       const decide = transitions.apply.mock.calls[0][3];
       expect(decide(tenantRow({ status: 'active' }))).toEqual({ status: 'maintenance', type: 'trial' });
       expect(() => decide(tenantRow({ status: 'retired' }))).toThrow(DomainError);
       expect(result.data.status).toBe('maintenance');
+    });
+
+    it('refuses an illegal status change with 409 before writing anything', async () => {
+      const failure = await rejection(service.update(contextOf(systemAdmin()), TENANT_A, { name: 'Renamed', status: 'retired', additional_languages: ['fr'] }));
+      expect(failure).toMatchObject({ status: 409, code: 'INVALID_LIFECYCLE_TRANSITION' });
+      expect(repository.update).not.toHaveBeenCalled();
+      expect(transitions.apply).not.toHaveBeenCalled();
+      expect(languageSync.recordChanges).not.toHaveBeenCalled();
+      expect(events.audit).not.toHaveBeenCalled();
+    });
+
+    it('writes the other fields in the status transition, so a 409 on the locked row keeps them too', async () => {
+      transitions.apply.mockResolvedValue(tenantRow({ name: 'Renamed', status: 'inactive', additionalLanguages: ['fr'] }));
+      const result = await service.update(contextOf(systemAdmin()), TENANT_A, { name: 'Renamed', status: 'inactive', additional_languages: ['fr'] });
+      expect(repository.update).not.toHaveBeenCalled();
+      expect(transitions.apply).toHaveBeenCalledWith(expect.anything(), TENANT_A, 'update', expect.any(Function), undefined, {
+        name: 'Renamed',
+        additionalLanguages: ['fr'],
+      });
+      expect(languageSync.recordChanges).toHaveBeenCalledWith(TENANT_A, [], ['fr']);
+      expect(result.data).toMatchObject({ name: 'Renamed', status: 'inactive' });
+
+      // The status moved meanwhile: the transition refuses, and no language sync is recorded.
+      transitions.apply.mockReset();
+      languageSync.recordChanges.mockClear();
+      transitions.apply.mockRejectedValue(new DomainError('INVALID_LIFECYCLE_TRANSITION', 409, 'moved'));
+      expect(await rejection(service.update(contextOf(systemAdmin()), TENANT_A, { name: 'Renamed', status: 'inactive', additional_languages: ['fr'] }))).toMatchObject({ status: 409 });
+      expect(repository.update).not.toHaveBeenCalled();
+      expect(languageSync.recordChanges).not.toHaveBeenCalled();
     });
 
     it('accepts the current status from anyone who may change the tenant', async () => {

@@ -103,6 +103,8 @@ export class TenantsService {
     if (statusChange && !isSystemAdmin(context.actor)) {
       throw forbidden("Only system administrators change a tenant's status.");
     }
+    // An illegal transition is refused (409) before anything is written: bad input changes nothing.
+    if (statusChange) patchedStatus(tenant.status, statusChange);
     if (body.domain !== undefined && body.domain !== tenant.domain) await this.refuseTakenDomain(body.domain, id);
     const changes: TenantChanges = {
       name: body.name,
@@ -113,12 +115,20 @@ export class TenantsService {
       storageFallbackChain: body.storage_fallback_chain,
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as TenantChanges;
-    let updated = (await this.repository.update(id, defined)) ?? tenant;
+    // With a status change the fields are written in the transition's transaction, on the locked
+    // row: if the status moved meanwhile and the step became illegal, the 409 leaves them unchanged too.
+    const updated = statusChange
+      ? await this.transitions.apply(
+          context,
+          id,
+          'update',
+          (current) => ({ status: patchedStatus(current.status, statusChange), type: current.type }),
+          undefined,
+          defined,
+        )
+      : ((await this.repository.update(id, defined)) ?? tenant);
     if (body.additional_languages !== undefined) {
       await this.languageSync.recordChanges(id, tenant.additionalLanguages, updated.additionalLanguages);
-    }
-    if (statusChange) {
-      updated = await this.transitions.apply(context, id, 'update', (current) => ({ status: patchedStatus(current.status, statusChange), type: current.type }), undefined);
     }
     await this.audit(context, 'tenancy.tenant.updated', updated, { fields: Object.keys(body).sort() });
     return { data: toTenantBody(updated) };
