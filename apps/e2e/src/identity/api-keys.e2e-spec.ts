@@ -15,6 +15,11 @@ const ONE = '/api/v1/secure/api-keys/{id}';
 const ROTATE = '/api/v1/secure/api-keys/{id}/rotate';
 const one = (id: string) => `/api/v1/secure/api-keys/${id}`;
 const rotate = (id: string) => `/api/v1/secure/api-keys/${id}/rotate`;
+const REGISTER = '/api/v1/public/auth/register';
+const REGISTER_USER = '/api/v1/public/auth/register-user';
+const LOGIN = '/api/v1/public/auth/login';
+const ACCOUNT = '/api/v1/secure/auth/account';
+const PASSWORD = 'correct horse battery';
 const KEY_FORMAT = /^pk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
 
 const redis = new Redis(process.env['E2E_REDIS_URL'] as string);
@@ -307,7 +312,34 @@ describe('POST /api/v1/secure/api-keys/{id}/rotate', () => {
   });
 });
 
+/**
+ * A registered owner and its tenant: a key acts on its creator's behalf, so identity refuses keys whose creator
+ * has no account or no membership in the key's tenant (the fake owners above only manage keys).
+ */
+async function registeredTenant(): Promise<Tenant & { email: string }> {
+  const id = randomUUID().slice(0, 8);
+  const email = `keys-${id}@example.com`;
+  const res = await gateway.post(REGISTER, { email, password: PASSWORD, tenantName: `Keys ${id}`, tenantDomain: `keys-${id}` });
+  const body = expectContract(res, 'POST', REGISTER);
+  return { id: body.tenant.id, ownerId: body.user.id, email };
+}
+
+async function registeredMember(tenantId: string): Promise<{ email: string; userId: string }> {
+  const email = `keys-member-${randomUUID().slice(0, 8)}@example.com`;
+  const res = await gateway.post(REGISTER_USER, { email, password: PASSWORD, displayName: 'Member', tenantId });
+  return { email, userId: expectContract(res, 'POST', REGISTER_USER).userId };
+}
+
+async function login(email: string): Promise<string> {
+  return expectContract(await gateway.post(LOGIN, { email, password: PASSWORD }), 'POST', LOGIN).accessToken;
+}
+
 describe('X-API-Key at the gateway', () => {
+  let real: Tenant;
+  beforeAll(async () => {
+    real = await registeredTenant();
+  });
+
   const withKey = (key: string) => gateway.get(LIST, { headers: { 'x-api-key': key } });
   /** A key authenticates: identity then refuses it as a manager of keys (keys cannot mint keys). */
   const expectAuthenticated = (res: GatewayResponse) => {
@@ -315,43 +347,79 @@ describe('X-API-Key at the gateway', () => {
   };
 
   it('authenticates a new key in its tenant and refuses an unknown one with 401', async () => {
-    const key = await createKey(tenantA);
+    const key = await createKey(real);
     expectAuthenticated(await withKey(key.fullKey));
     expectErrorEnvelope(await withKey(`${key.fullKey.slice(0, -2)}xx`), 401, 'UNAUTHORIZED');
   });
 
   it('refuses a rotated-away key at once, and takes the new one', async () => {
-    const key = await createKey(tenantA);
+    const key = await createKey(real);
     expectAuthenticated(await withKey(key.fullKey));
     expect(await redis.exists(`auth:api-key:${sha256(key.fullKey)}`)).toBe(1);
-    const rotated = expectContract(await gateway.post<WithFullKey>(rotate(key.data.id), {}, { token: owner(tenantA) }), 'POST', ROTATE);
+    const rotated = expectContract(await gateway.post<WithFullKey>(rotate(key.data.id), {}, { token: owner(real) }), 'POST', ROTATE);
     expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
     expectAuthenticated(await withKey(rotated.fullKey));
   });
 
   it('refuses a disabled or deleted key at once', async () => {
-    const key = await createKey(tenantA);
+    const key = await createKey(real);
     expectAuthenticated(await withKey(key.fullKey));
-    await gateway.patch(one(key.data.id), { enabled: false }, { token: owner(tenantA) });
+    await gateway.patch(one(key.data.id), { enabled: false }, { token: owner(real) });
     expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
-    await gateway.patch(one(key.data.id), { enabled: true }, { token: owner(tenantA) });
+    await gateway.patch(one(key.data.id), { enabled: true }, { token: owner(real) });
     expectAuthenticated(await withKey(key.fullKey));
-    await gateway.delete(one(key.data.id), { token: owner(tenantA) });
+    await gateway.delete(one(key.data.id), { token: owner(real) });
     expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
   });
 
   it('refuses a key from an address outside its whitelist with 403, and takes it from inside', async () => {
-    const outside = await createKey(tenantA, { ip_whitelist: ['203.0.113.0/24', '2001:db8::/32'] });
+    const outside = await createKey(real, { ip_whitelist: ['203.0.113.0/24', '2001:db8::/32'] });
     const res = await withKey(outside.fullKey);
     expect(expectErrorEnvelope(res, 403, 'FORBIDDEN').message).not.toMatch(/API keys cannot manage API keys/);
-    const inside = await createKey(tenantA, { ip_whitelist: ['127.0.0.0/8', '::1'] });
+    const inside = await createKey(real, { ip_whitelist: ['127.0.0.0/8', '::1'] });
     expectAuthenticated(await withKey(inside.fullKey));
   });
 
   it('refuses an expired key with 401', async () => {
-    const key = await createKey(tenantA, { expires_at: new Date(Date.now() + 1500).toISOString() });
+    const key = await createKey(real, { expires_at: new Date(Date.now() + 1500).toISOString() });
     expectAuthenticated(await withKey(key.fullKey));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
+  });
+
+  it("stops a key at once when its creator's account is deleted", async () => {
+    const account = await registeredTenant();
+    const token = await login(account.email);
+    const created = await gateway.post<WithFullKey>(LIST, { name: 'creator leaves' }, { token });
+    const key = expectContract(created, 'POST', LIST);
+    expectAuthenticated(await withKey(key.fullKey));
+    expect(await redis.exists(`auth:api-key:${sha256(key.fullKey)}`)).toBe(1);
+
+    expectContract(await gateway.delete(ACCOUNT, { token }), 'DELETE', ACCOUNT);
+    expect(await redis.exists(`auth:api-key:${sha256(key.fullKey)}`)).toBe(0);
+    expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
+  });
+
+  it('stops a key at once when its creator leaves the tenant; the key stays listed, disabled', async () => {
+    const tenant = await registeredTenant();
+    const member = await registeredMember(tenant.id);
+    // The platform has no role change yet: a token signed like identity's stands in for the member as an admin.
+    const asAdmin = signAccessToken({ sub: member.userId, tid: tenant.id, role: 'admin' });
+    const created = await gateway.post<WithFullKey>(LIST, { name: 'member leaves' }, { token: asAdmin });
+    const key = expectContract(created, 'POST', LIST);
+    const ownersKey = await createKey(tenant);
+    expectAuthenticated(await withKey(key.fullKey));
+    expect(await redis.exists(`auth:api-key:${sha256(key.fullKey)}`)).toBe(1);
+
+    const left = await gateway.post(`/api/v1/secure/auth/leave-tenant/${tenant.id}`, undefined, { token: await login(member.email) });
+    expect(left.status).toBe(200);
+    expect(await redis.exists(`auth:api-key:${sha256(key.fullKey)}`)).toBe(0);
+    expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
+    const listed = expectContract(await gateway.get(one(key.data.id), { token: owner(tenant) }), 'GET', ONE);
+    expect(listed.data).toMatchObject({ id: key.data.id, enabled: false, created_by: member.userId });
+    // Re-enabling does not bring it back: its creator is no member of the tenant any more.
+    expectContract(await gateway.patch(one(key.data.id), { enabled: true }, { token: owner(tenant) }), 'PATCH', ONE);
+    expectErrorEnvelope(await withKey(key.fullKey), 401, 'UNAUTHORIZED');
+    expectAuthenticated(await withKey(ownersKey.fullKey));
   });
 });

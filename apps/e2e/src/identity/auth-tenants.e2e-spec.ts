@@ -150,6 +150,24 @@ describe('a user in two tenants', () => {
     expectErrorEnvelope(await gateway.get(ROLE, { token: again.accessToken }), 404);
   });
 
+  it('leaving a tenant after switching away from it stops the token issued for it', async () => {
+    // A member of this tenant who owns another: logs in here, switches there (the session row now names the
+    // other tenant), then leaves this one. The token issued here must stop working at once, not after 15 minutes.
+    const member = await registerMember(account.tenantId);
+    const owned = await secondTenant(member.email);
+    const old = await tokenOf(member.email, account.tenantId);
+    expect(expectContract(await gateway.get(ME, { token: old.accessToken }), 'GET', ME).user.tenantId).toBe(account.tenantId);
+    expectContract(await gateway.post(SWITCH, { tenantId: owned.id }, { token: old.accessToken }), 'POST', SWITCH);
+    const res = await gateway.post(leave(account.tenantId), undefined, { token: old.accessToken });
+    expect(expectContract(res, 'POST', LEAVE).success).toBe(true);
+    expectErrorEnvelope(await gateway.get(ME, { token: old.accessToken }), 401);
+    expectErrorEnvelope(await gateway.get(ROLE, { token: old.accessToken }), 401);
+    // Every session went (the simplest rule that catches switched ones): the next login lands in the other tenant.
+    expectErrorEnvelope(await gateway.post(REFRESH, { refreshToken: old.refreshToken }), 401);
+    const again = await tokenOf(member.email);
+    expect(expectContract(await gateway.get(ME, { token: again.accessToken }), 'GET', ME).user.tenantId).toBe(owned.id);
+  });
+
   it('needs a token', async () => {
     for (const [method, path] of [['GET', TENANTS], ['GET', ROLE]] as const) {
       const res = await gateway.request(method, path);

@@ -12,6 +12,6 @@ import { ApiKeysService } from './api-keys.service';
   controllers: [ApiKeysHandler],
   imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
   providers: [ApiKeyCacheRepository, ApiKeySecretsService, ApiKeysRepository, ApiKeysService],
-  exports: [ApiKeyCacheRepository],
+  exports: [ApiKeyCacheRepository, ApiKeysService],
 })
 export class ApiKeysModule {}

@@ -44,4 +44,30 @@ export class ApiKeysRepository extends TenantScopedRepository<ApiKeyEntity> {
   findByHash(keyHash: string): Promise<ApiKeyEntity | null> {
     return this.repository.findOne({ where: { keyHash } });
   }
+
+  /**
+   * Disables every key `userId` created (in `tenantId` only, when given): its creator's account was deleted or
+   * left the tenant. Answers the SHA-256 hex of each such key (enabled or not): the gateway's cache entries to forget.
+   */
+  async disableCreatedBy(userId: string, at: Date, tenantId?: string): Promise<string[]> {
+    const [rows] = (await this.repository.query(
+      `UPDATE identity.api_keys SET enabled = false, updated_at = $2
+        WHERE created_by = $1 AND ($3::uuid IS NULL OR tenant_id = $3::uuid)
+        RETURNING key_hash`,
+      [userId, at, tenantId ?? null],
+    )) as [{ key_hash: string }[], number];
+    return rows.map((row) => row.key_hash);
+  }
+
+  /** Whether the creator of a key still has an account (not deleted) and a membership in the key's tenant. */
+  async creatorIsMember(userId: string, tenantId: string): Promise<boolean> {
+    const rows = (await this.repository.query(
+      `SELECT 1 FROM identity.users u
+         JOIN identity.memberships m ON m.user_id = u.id AND m.tenant_id = $2
+        WHERE u.id = $1 AND u.deleted_at IS NULL
+        LIMIT 1`,
+      [userId, tenantId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
 }

@@ -65,6 +65,8 @@ function mocks() {
     findOne: unexpected('findOne'),
     delete: unexpected('delete'),
     findByHash: unexpected('findByHash'),
+    creatorIsMember: jest.fn().mockResolvedValue(true) as jest.Mock,
+    disableCreatedBy: unexpected('disableCreatedBy'),
   };
   const cache = { forget: jest.fn().mockResolvedValue(undefined) };
   const events = { audit: jest.fn().mockResolvedValue(undefined) };
@@ -295,6 +297,42 @@ describe('ApiKeysService', () => {
     it('answers an empty whitelist when the key has none', async () => {
       m.keys.findByHash.mockResolvedValue(keyRow());
       await expect(service.resolve('a'.repeat(64))).resolves.toMatchObject({ ipWhitelist: [], expiresAt: null });
+    });
+
+    it("refuses (null) a key whose creator is deleted or no longer a member of the key's tenant", async () => {
+      m.keys.findByHash.mockResolvedValue(keyRow({ tenantId: TENANT_B }));
+      m.keys.creatorIsMember.mockResolvedValue(false);
+      await expect(service.resolve('a'.repeat(64))).resolves.toBeNull();
+      expect(m.keys.creatorIsMember).toHaveBeenCalledWith(OWNER, TENANT_B);
+    });
+
+    it('keeps a key without a creator (created_by NULL) valid without asking about one', async () => {
+      m.keys.findByHash.mockResolvedValue(keyRow({ createdBy: null }));
+      m.keys.creatorIsMember.mockResolvedValue(false);
+      await expect(service.resolve('a'.repeat(64))).resolves.toMatchObject({ keyId: KEY_ID, userId: null, enabled: true });
+      expect(m.keys.creatorIsMember).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('disableKeysOf (account deleted, tenant left)', () => {
+    it("disables the user's keys in every tenant and forgets each one's gateway cache entry", async () => {
+      m.keys.disableCreatedBy.mockResolvedValue(['a'.repeat(64), 'b'.repeat(64)]);
+      await expect(service.disableKeysOf(OWNER)).resolves.toBe(2);
+      expect(m.keys.disableCreatedBy).toHaveBeenCalledWith(OWNER, expect.any(Date), undefined);
+      expect(m.cache.forget.mock.calls.map(([hash]) => hash).sort()).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    });
+
+    it('limits itself to one tenant when given one', async () => {
+      m.keys.disableCreatedBy.mockResolvedValue([]);
+      await expect(service.disableKeysOf(OWNER, TENANT_B)).resolves.toBe(0);
+      expect(m.keys.disableCreatedBy).toHaveBeenCalledWith(OWNER, expect.any(Date), TENANT_B);
+      expect(m.cache.forget).not.toHaveBeenCalled();
+    });
+
+    it('answers 503 when Redis cannot forget the entries (the keys are disabled already; resolve refuses them)', async () => {
+      m.keys.disableCreatedBy.mockResolvedValue(['a'.repeat(64)]);
+      m.cache.forget.mockRejectedValue(new DomainError(ErrorCode.ServiceUnavailable, 503, 'down'));
+      await expect(service.disableKeysOf(OWNER)).rejects.toMatchObject({ status: 503 });
     });
   });
 });

@@ -124,6 +124,9 @@ export class ApiKeysService {
     if (!/^[0-9a-f]{64}$/.test(keyHash)) return null;
     const key = await this.keys.findByHash(keyHash);
     if (!key) return null;
+    // A key acts on its creator's behalf: once the creator's account is deleted or has left the key's tenant, the
+    // key is refused even if it is still enabled (keys without a creator, created_by NULL, stay valid).
+    if (key.createdBy !== null && !(await this.keys.creatorIsMember(key.createdBy, key.tenantId))) return null;
     return {
       keyId: key.id,
       tenantId: key.tenantId,
@@ -132,6 +135,17 @@ export class ApiKeysService {
       expiresAt: key.expiresAt?.toISOString() ?? null,
       ipWhitelist: key.ipWhitelist ?? [],
     };
+  }
+
+  /**
+   * Disables the keys `userId` created, everywhere (account deleted) or in `tenantId` only (left the tenant), and
+   * makes the gateway forget their cached entries so they stop working at once. Answers how many keys were disabled.
+   * Redis down: 503 after the keys are disabled; resolve() refuses them anyway, and a retry forgets the entries.
+   */
+  async disableKeysOf(userId: string, tenantId?: string): Promise<number> {
+    const hashes = await this.keys.disableCreatedBy(userId, new Date(), tenantId);
+    await Promise.all(hashes.map((hash) => this.cache.forget(hash)));
+    return hashes.length;
   }
 
   private async find(tenantId: string, id: string): Promise<ApiKeyEntity> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
@@ -18,7 +19,7 @@ import { TokensService } from './tokens.service';
 @Module({
   controllers: [AuthHandler, AuthInternalHandler],
   exports: [AuthService, PasswordsService],
-  imports: [SessionsModule, TenantsModule, TypeOrmModule.forFeature([OneTimeTokenEntity]), UsersModule],
+  imports: [ApiKeysModule, SessionsModule, TenantsModule, TypeOrmModule.forFeature([OneTimeTokenEntity]), UsersModule],
   providers: [AuthService, ClientConfigService, LoginAttemptsRepository, OneTimeTokensRepository, PasswordsService, RecoveryService, TokensService],
 })
 export class AuthModule {}

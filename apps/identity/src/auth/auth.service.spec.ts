@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, type RequestContext } from '@lib/contracts';
 import type { EventPublisher } from '@lib/transport';
 import { rejection } from '@lib/testing';
 
+import type { ApiKeysService } from '../api-keys/api-keys.service';
 import type { RevocationsRepository } from '../sessions/revocations.repository';
 import type { SessionEntity } from '../sessions/session.entity';
 import type { SessionsRepository } from '../sessions/sessions.repository';
@@ -90,6 +91,7 @@ describe('AuthService', () => {
   let passwords: Mocked<PasswordsService>;
   let tokens: Mocked<TokensService> & { accessTtlSeconds: number; refreshTtlSeconds: number };
   let events: Mocked<EventPublisher>;
+  let apiKeys: Mocked<ApiKeysService>;
   let service: AuthService;
   let ids: number;
 
@@ -111,6 +113,7 @@ describe('AuthService', () => {
       refreshTtlSeconds: 3600,
     });
     events = automock<EventPublisher>(['audit']);
+    apiKeys = automock<ApiKeysService>(['disableKeysOf']);
     tokens.newId.mockImplementation(() => `id-${++ids}`);
     tokens.hash.mockImplementation((t: string) => `hash-of-${t}`);
     tokens.newRefreshToken.mockImplementation(() => `rt-${++ids}`);
@@ -120,6 +123,7 @@ describe('AuthService', () => {
     service = new AuthService(
       users as never, sessions as never, revocations as never, attempts as never,
       tenants as never, passwords as never, tokens as never, events as never,
+      apiKeys as never,
     );
   });
 
@@ -375,14 +379,16 @@ describe('AuthService', () => {
   });
 
   describe('deleteAccount', () => {
-    it('soft-deletes the user and revokes every session', async () => {
+    it('soft-deletes the user, revokes every session and disables every API key it created', async () => {
       users.findById.mockResolvedValue(aUser());
       users.softDelete.mockResolvedValue(undefined);
       sessions.revokeAllOfUser.mockResolvedValue(['sid-1']);
       revocations.revoke.mockResolvedValue(undefined);
+      apiKeys.disableKeysOf.mockResolvedValue(2);
       const res = await service.deleteAccount(userContext());
       expect(users.softDelete).toHaveBeenCalledWith(USER, expect.any(Date));
       expect(revocations.revoke).toHaveBeenCalledWith(['sid-1']);
+      expect(apiKeys.disableKeysOf).toHaveBeenCalledWith(USER);
       expect(res.data.accountClosedAt).toBe(users.softDelete.mock.calls[0][1].toISOString());
     });
   });

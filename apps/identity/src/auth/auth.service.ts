@@ -26,6 +26,7 @@ import {
 } from '@lib/contracts';
 import { EventPublisher } from '@lib/transport';
 
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { RevocationsRepository } from '../sessions/revocations.repository';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -72,6 +73,7 @@ export class AuthService {
     private readonly passwords: PasswordsService,
     private readonly tokens: TokensService,
     private readonly events: EventPublisher,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async register(context: RequestContext, body: PostAuthRegisterBody): Promise<RegisterResponse> {
@@ -280,13 +282,17 @@ export class AuthService {
     return { data: { success: true, message: 'Password changed. Every session was logged out: log in again.' } };
   }
 
-  /** Soft-deletes the account (its email becomes free again) and revokes every session. */
+  /**
+   * Soft-deletes the account (its email becomes free again), revokes every session and disables every API key
+   * the account created (they act on its behalf), in every tenant.
+   */
   async deleteAccount(context: RequestContext): Promise<DeleteAccountResponse> {
     const actor = userActor(context);
     await this.currentUser(actor);
     const closedAt = new Date();
     await this.users.softDelete(actor.id, closedAt);
     await this.revokeAllSessions(actor.id);
+    await this.apiKeys.disableKeysOf(actor.id);
     await this.events.audit(context, { action: 'identity.user.deleted', resourceType: 'user', resourceId: actor.id });
     return { data: { success: true, message: 'Account closed.', accountClosedAt: closedAt.toISOString() } };
   }

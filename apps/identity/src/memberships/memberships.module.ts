@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
@@ -11,7 +12,7 @@ import { MembershipsService } from './memberships.service';
 
 @Module({
   controllers: [MembershipsHandler, MembershipsInternalHandler],
-  imports: [SessionsModule, TenantsModule, UsersModule],
+  imports: [ApiKeysModule, SessionsModule, TenantsModule, UsersModule],
   providers: [MemberStatsRepository, MemberStatsService, MembershipsService],
 })
 export class MembershipsModule {}

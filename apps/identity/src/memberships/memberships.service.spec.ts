@@ -45,18 +45,20 @@ describe('MembershipsService', () => {
   let revocations: Mocked;
   let tenants: Mocked;
   let events: Mocked;
+  let apiKeys: Mocked;
   let service: MembershipsService;
 
   beforeEach(() => {
     users = automock(['findById', 'findByEmail', 'membershipsOf', 'membership', 'update', 'countOwners', 'removeMembership']);
-    sessions = automock(['findById', 'switchTenant', 'revokeForTenant']);
+    sessions = automock(['findById', 'switchTenant', 'revokeAllOfUser']);
     revocations = automock(['revoke']);
     tenants = automock(['lookup', 'tryLookup']);
     events = automock(['audit']);
+    apiKeys = automock(['disableKeysOf']);
     events.audit.mockResolvedValue(undefined);
     users.membership.mockImplementation(async (_u: string, t: string) => (t === A ? membership(A) : t === B ? membership(B, 'member') : null));
     tenants.lookup.mockResolvedValue(new Map([[B, { id: B, name: 'Beta', domain: 'beta' }]]));
-    service = new MembershipsService(users as never, sessions as never, revocations as never, tenants as never, events as never);
+    service = new MembershipsService(users as never, sessions as never, revocations as never, tenants as never, events as never, apiKeys as never);
   });
 
   it('switches the session family to another tenant of the user', async () => {
@@ -81,16 +83,34 @@ describe('MembershipsService', () => {
     expect(users.removeMembership).not.toHaveBeenCalled();
   });
 
-  it('lets a member leave, clears the default and revokes its sessions in that tenant', async () => {
+  it('lets a member leave, clears the default, revokes every session and disables its API keys in that tenant', async () => {
     users.removeMembership.mockResolvedValue(undefined);
     users.findById.mockResolvedValue({ id: USER, defaultTenantId: B } as UserEntity);
     users.update.mockResolvedValue(undefined);
-    sessions.revokeForTenant.mockResolvedValue(['sid-9']);
+    sessions.revokeAllOfUser.mockResolvedValue(['sid-1', 'sid-9']);
     revocations.revoke.mockResolvedValue(undefined);
+    apiKeys.disableKeysOf.mockResolvedValue(1);
     await service.leave(context(), B);
     expect(users.removeMembership).toHaveBeenCalledWith(USER, B);
     expect(users.update).toHaveBeenCalledWith(USER, { defaultTenantId: null });
-    expect(revocations.revoke).toHaveBeenCalledWith(['sid-9']);
+    expect(sessions.revokeAllOfUser).toHaveBeenCalledWith(USER, expect.any(Date));
+    expect(revocations.revoke).toHaveBeenCalledWith(['sid-1', 'sid-9']);
+    expect(apiKeys.disableKeysOf).toHaveBeenCalledWith(USER, B);
+  });
+
+  it('revokes on leave the session that switched away from the tenant (its row names another tenant now)', async () => {
+    // Logged in to B (sid-1), switched to A: the row of sid-1 names A, yet sid-1's access token says B.
+    sessions.findById.mockResolvedValue({ id: 'sid-1', userId: USER, familyId: 'family-1', tenantId: B });
+    sessions.switchTenant.mockResolvedValue(undefined);
+    await service.switchTenant(context(B), A);
+    users.removeMembership.mockResolvedValue(undefined);
+    users.findById.mockResolvedValue({ id: USER, defaultTenantId: A } as UserEntity);
+    sessions.revokeAllOfUser.mockResolvedValue(['sid-1']);
+    revocations.revoke.mockResolvedValue(undefined);
+    apiKeys.disableKeysOf.mockResolvedValue(0);
+    await service.leave(context(A), B);
+    expect(revocations.revoke).toHaveBeenCalledWith(['sid-1']);
+    expect(users.update).not.toHaveBeenCalled();
   });
 
   it('lists only the tenants tenancy still knows, and nothing for an unknown email', async () => {

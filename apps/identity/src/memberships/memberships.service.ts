@@ -14,6 +14,7 @@ import {
 } from '@lib/contracts';
 import { EventPublisher } from '@lib/transport';
 
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { RevocationsRepository } from '../sessions/revocations.repository';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -29,6 +30,7 @@ export class MembershipsService {
     private readonly revocations: RevocationsRepository,
     private readonly tenants: TenantsRepository,
     private readonly events: EventPublisher,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async list(context: RequestContext): Promise<MyTenantsResponse> {
@@ -92,7 +94,12 @@ export class MembershipsService {
 
   /**
    * Leaves a tenant; its last owner cannot. That answers 403, not 409: the catalogue lists no 409 for this
-   * route. The caller's sessions in that tenant are revoked.
+   * route. Every live session of the caller is revoked and the API keys it created in that tenant are disabled.
+   *
+   * Why every session, not only those whose row names the tenant: switch-tenant rewrites a session row's tenant
+   * in place, so a row naming another tenant may still have issued an access token for this one (log in to T1,
+   * switch to T2, leave T1: the T1 token lived on for up to ACCESS_TOKEN_TTL_SECONDS). Tokens do not record
+   * which row state issued them, so revoking them all is the simplest correct rule; the caller logs in again.
    */
   async leave(context: RequestContext, tenantId: string): Promise<LeaveTenantResponse> {
     const actor = userActor(context);
@@ -103,7 +110,8 @@ export class MembershipsService {
     await this.users.removeMembership(actor.id, tenantId);
     const user = await this.users.findById(actor.id);
     if (user?.defaultTenantId === tenantId) await this.users.update(actor.id, { defaultTenantId: null });
-    await this.revocations.revoke(await this.sessions.revokeForTenant(actor.id, tenantId, new Date()));
+    await this.revocations.revoke(await this.sessions.revokeAllOfUser(actor.id, new Date()));
+    await this.apiKeys.disableKeysOf(actor.id, tenantId);
     await this.events.audit(context, { action: 'identity.membership.left', resourceType: 'membership', resourceId: membership.id, tenantId });
     return { success: true, message: 'You left the tenant.' };
   }

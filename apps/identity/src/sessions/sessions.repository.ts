@@ -57,15 +57,6 @@ export class SessionsRepository {
     return ids;
   }
 
-  /** Revokes the user's sessions in one tenant (after leaving it); answers the ids it revoked. */
-  async revokeForTenant(userId: string, tenantId: string, at: Date): Promise<string[]> {
-    const live = await this.sessions.find({ select: { id: true }, where: { userId, tenantId, revokedAt: IsNull() } });
-    if (live.length === 0) return [];
-    const ids = live.map((s) => s.id);
-    await this.sessions.update({ id: In(ids) }, { revokedAt: at });
-    return ids;
-  }
-
   /** Points the live row of a family at another tenant: its next refresh issues tokens for that tenant. */
   async switchTenant(familyId: string, tenantId: string): Promise<void> {
     await this.sessions.update({ familyId, revokedAt: IsNull(), replacedBy: IsNull() }, { tenantId });
