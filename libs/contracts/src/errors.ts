@@ -58,8 +58,10 @@ export class DomainError extends Error {
     readonly status: number,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** What went wrong underneath (a driver's message, say): logged by the service, never sent to the caller. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'DomainError';
   }
 

@@ -13,7 +13,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   }
 
   private toPayload(exception: unknown): RpcErrorPayload {
-    if (exception instanceof DomainError) return exception.toPayload();
+    if (exception instanceof DomainError) {
+      if (exception.status >= 500) this.logger.warn(`${exception.code}: ${exception.message}${causeOf(exception)}`);
+      return exception.toPayload();
+    }
     if (isDatabaseDown(exception)) {
       this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
       return { code: ErrorCode.ServiceUnavailable, status: 503, message: 'A dependency is unavailable. Try again shortly.' };
@@ -21,6 +24,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
     this.logger.error((exception as Error)?.stack ?? String(exception));
     return { code: ErrorCode.Internal, status: 500, message: 'Internal error. The failure was logged.' };
   }
+}
+
+function causeOf(error: Error): string {
+  return error.cause instanceof Error ? ` (${error.cause.message})` : '';
 }
 
 const CONNECTION_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'];

@@ -324,9 +324,13 @@ async function registeredTenant(): Promise<Tenant & { email: string }> {
   return { id: body.tenant.id, ownerId: body.user.id, email };
 }
 
-async function registeredMember(tenantId: string): Promise<{ email: string; userId: string }> {
+/** A member who joined by self-registration, which the owner opens first. */
+async function registeredMember(tenant: Tenant): Promise<{ email: string; userId: string }> {
+  const opened = await gateway.patch(`/api/v1/secure/tenants/${tenant.id}`, { settings: { allow_self_registration: true } }, { token: owner(tenant) });
+  expect(opened.status).toBe(200);
   const email = `keys-member-${randomUUID().slice(0, 8)}@example.com`;
-  const res = await gateway.post(REGISTER_USER, { email, password: PASSWORD, displayName: 'Member', tenantId });
+  const res = await gateway.post(REGISTER_USER, { email, password: PASSWORD, displayName: 'Member', tenantId: tenant.id });
+  expect(res.status).toBe(201);
   return { email, userId: expectContract(res, 'POST', REGISTER_USER).userId };
 }
 
@@ -402,7 +406,7 @@ describe('X-API-Key at the gateway', () => {
 
   it('stops a key at once when its creator leaves the tenant; the key stays listed, disabled', async () => {
     const tenant = await registeredTenant();
-    const member = await registeredMember(tenant.id);
+    const member = await registeredMember(tenant);
     // The platform has no role change yet: a token signed like identity's stands in for the member as an admin.
     const asAdmin = signAccessToken({ sub: member.userId, tid: tenant.id, role: 'admin' });
     const created = await gateway.post<WithFullKey>(LIST, { name: 'member leaves' }, { token: asAdmin });

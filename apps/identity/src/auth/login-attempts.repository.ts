@@ -158,5 +158,5 @@ export class LoginAttemptsRepository {
 
 /** Without its counters login would be unlimited: it fails closed. */
 function redisDown(error: Error): never {
-  throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Login is unavailable for a moment. Try again shortly.', { reason: error.message });
+  throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Login is unavailable for a moment. Try again shortly.', undefined, error);
 }

@@ -20,6 +20,7 @@ import type { OneTimeTokenPurpose } from './one-time-token.entity';
 import { OneTimeTokensRepository } from './one-time-tokens.repository';
 import { PasswordsService } from './passwords.service';
 import { TokensService } from './tokens.service';
+import { withUniformDuration } from './uniform-duration';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 export const VERIFY_TOKEN_TTL_SECONDS = 24 * 3600;
@@ -34,6 +35,8 @@ export interface MailRequest {
 }
 
 const FORGOT_MESSAGE = 'If an account has this email, a reset link is on its way.';
+/** Above what a known email's token write, mail and audit publish take, so both answers take the same time. */
+const UNIFORM_ANSWER_MS = 250;
 const RESEND_MESSAGE = 'If an unverified account has this email, a verification link is on its way.';
 
 /** Password reset and email verification by single-use, expiring tokens stored hashed. */
@@ -49,20 +52,22 @@ export class RecoveryService {
     private readonly events: EventPublisher,
   ) {}
 
-  /** The same answer whether the email is known or not. */
+  /** The same answer, in the same time, whether the email is known or not. */
   async forgotPassword(context: RequestContext, email: string): Promise<ForgotPasswordResponse> {
-    const user = await this.users.findByEmail(normalizeEmail(email));
-    if (user) {
-      await this.issue(user, 'reset', RESET_TOKEN_TTL_SECONDS, 'identity.password-reset.requested');
-      await this.events.audit(context, {
-        action: 'identity.password-reset.requested',
-        actor: { type: 'anonymous', id: null },
-        resourceType: 'user',
-        resourceId: user.id,
-        tenantId: user.defaultTenantId,
-      });
-    }
-    return { message: FORGOT_MESSAGE };
+    return withUniformDuration(UNIFORM_ANSWER_MS, async () => {
+      const user = await this.users.findByEmail(normalizeEmail(email));
+      if (user) {
+        await this.issue(user, 'reset', RESET_TOKEN_TTL_SECONDS, 'identity.password-reset.requested');
+        await this.events.audit(context, {
+          action: 'identity.password-reset.requested',
+          actor: { type: 'anonymous', id: null },
+          resourceType: 'user',
+          resourceId: user.id,
+          tenantId: user.defaultTenantId,
+        });
+      }
+      return { message: FORGOT_MESSAGE };
+    });
   }
 
   async validateResetToken(token: string): Promise<ValidateResetTokenResponse> {
@@ -91,20 +96,22 @@ export class RecoveryService {
     return { message: 'Password changed. Every session was logged out: log in with the new password.' };
   }
 
-  /** The same answer whether the email is known, verified or not. */
+  /** The same answer, in the same time, whether the email is known, verified or not. */
   async resendVerification(context: RequestContext, email: string): Promise<ResendVerificationResponse> {
-    const user = await this.users.findByEmail(normalizeEmail(email));
-    if (user && !user.emailVerifiedAt) {
-      await this.issue(user, 'verify', VERIFY_TOKEN_TTL_SECONDS, 'identity.verification.requested');
-      await this.events.audit(context, {
-        action: 'identity.verification.requested',
-        actor: { type: 'anonymous', id: null },
-        resourceType: 'user',
-        resourceId: user.id,
-        tenantId: user.defaultTenantId,
-      });
-    }
-    return { message: RESEND_MESSAGE };
+    return withUniformDuration(UNIFORM_ANSWER_MS, async () => {
+      const user = await this.users.findByEmail(normalizeEmail(email));
+      if (user && !user.emailVerifiedAt) {
+        await this.issue(user, 'verify', VERIFY_TOKEN_TTL_SECONDS, 'identity.verification.requested');
+        await this.events.audit(context, {
+          action: 'identity.verification.requested',
+          actor: { type: 'anonymous', id: null },
+          resourceType: 'user',
+          resourceId: user.id,
+          tenantId: user.defaultTenantId,
+        });
+      }
+      return { message: RESEND_MESSAGE };
+    });
   }
 
   private async issue(user: UserEntity, purpose: OneTimeTokenPurpose, ttlSeconds: number, subject: string): Promise<void> {

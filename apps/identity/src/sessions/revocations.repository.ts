@@ -29,7 +29,5 @@ export class RevocationsRepository {
 
 /** A revocation that did not reach Redis would leave the access tokens working: the caller must retry. */
 function unavailable(error: Error): never {
-  throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Sessions cannot be revoked at the moment. Try again shortly.', {
-    reason: error.message,
-  });
+  throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Sessions cannot be revoked at the moment. Try again shortly.', undefined, error);
 }

@@ -27,9 +27,7 @@ export class ApiUsageRepository {
       const counts = await this.redis.mget(...lastDaysKeys(tenantId, now, 30));
       return counts.reduce((sum, count) => sum + (Number.parseInt(count ?? '0', 10) || 0), 0);
     } catch (error) {
-      throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Redis is unavailable, so API usage cannot be read now. Try again shortly.', {
-        reason: (error as Error).message,
-      });
+      throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Redis is unavailable, so API usage cannot be read now. Try again shortly.', undefined, error);
     }
   }
 }

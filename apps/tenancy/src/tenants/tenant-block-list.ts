@@ -45,9 +45,7 @@ export class TenantBlockList {
     try {
       await command();
     } catch (error) {
-      throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Redis is unavailable, so the tenant cannot change now. Try again shortly.', {
-        reason: (error as Error).message,
-      });
+      throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Redis is unavailable, so the tenant cannot change now. Try again shortly.', undefined, error);
     }
   }
 }

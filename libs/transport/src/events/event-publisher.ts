@@ -100,7 +100,5 @@ export class EventPublisher {
 }
 
 function unavailable(error: unknown): DomainError {
-  return new DomainError(ErrorCode.ServiceUnavailable, 503, 'The event stream is unavailable. Try again shortly.', {
-    reason: (error as Error).message,
-  });
+  return new DomainError(ErrorCode.ServiceUnavailable, 503, 'The event stream is unavailable. Try again shortly.', undefined, error);
 }
