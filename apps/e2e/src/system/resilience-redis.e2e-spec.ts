@@ -20,6 +20,8 @@ describe('resilience: Redis down', () => {
       expectContract(await gateway.get('/api/v1/public/countries/CH'), 'GET', '/api/v1/public/countries/{isoCode}');
       const full = await gateway.get('/api/v1/system/health', { query: { level: 'full' } });
       expect(full.body.status).toBe('degraded');
+      expect(full.body.services.gateway.dependencies.redis.status).toBe('down');
+      expect(full.body.services.gateway.message).toMatch(/redis/);
     } finally {
       await stackServer('start', 'redis');
     }

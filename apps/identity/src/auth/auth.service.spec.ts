@@ -355,6 +355,9 @@ describe('AuthService', () => {
   describe('changePassword', () => {
     beforeEach(() => {
       users.findWithPasswordById.mockResolvedValue(aUser());
+      attempts.reserve.mockResolvedValue({ retryAfter: 0, counts: [1, 1, 1] });
+      attempts.recordFailure.mockResolvedValue(undefined);
+      attempts.recordSuccess.mockResolvedValue(undefined);
     });
 
     it('stores the new hash and revokes every session of the user', async () => {
@@ -370,10 +373,19 @@ describe('AuthService', () => {
       expect(events.audit).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ action: 'identity.password.changed' }));
     });
 
-    it('refuses a wrong current password and changes nothing', async () => {
+    it('refuses a wrong current password and changes nothing, counting the guess like a failed login', async () => {
       passwords.verify.mockResolvedValue(false);
       const error = await rejection(service.changePassword(userContext(), { currentPassword: 'wrong password', newPassword: 'new password' }));
       expect(error.status).toBe(400);
+      expect(users.setPasswordHash).not.toHaveBeenCalled();
+      expect(attempts.recordFailure).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers 429 without checking the password once the login limits are used up', async () => {
+      attempts.reserve.mockResolvedValue({ retryAfter: 600, counts: [] });
+      const error = await rejection(service.changePassword(userContext(), { currentPassword: 'a guess', newPassword: 'new password' }));
+      expect(error.status).toBe(429);
+      expect(passwords.verify).not.toHaveBeenCalled();
       expect(users.setPasswordHash).not.toHaveBeenCalled();
     });
   });

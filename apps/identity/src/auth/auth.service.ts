@@ -273,9 +273,19 @@ export class AuthService {
     const actor = userActor(context);
     const user = await this.users.findWithPasswordById(actor.id);
     if (!user) throw accountGone();
-    if (!(await this.passwords.verify(user.passwordHash, body.currentPassword))) {
+    // A guess of the current password is a password guess: it draws on the same limits as login, so a
+    // stolen access token cannot try passwords faster than a login form could.
+    const attempt = await this.attempts.reserve(user.email, context.ip);
+    if (attempt.retryAfter > 0) throw tooManyAttempts(attempt.retryAfter);
+    const valid = await this.passwords.verify(user.passwordHash, body.currentPassword).catch(async (error: unknown) => {
+      await this.attempts.cancel(user.email, context.ip).catch(() => undefined);
+      throw error;
+    });
+    if (!valid) {
+      await this.attempts.recordFailure(user.email, context.ip, attempt);
       throw new DomainError(ErrorCode.InvalidCredentials, 400, 'currentPassword is not the current password.');
     }
+    await this.attempts.recordSuccess(user.email, context.ip);
     await this.users.setPasswordHash(user.id, await this.passwords.hash(body.newPassword));
     await this.revokeAllSessions(user.id);
     await this.events.audit(context, { action: 'identity.password.changed', resourceType: 'user', resourceId: user.id });

@@ -49,7 +49,7 @@ describe('MembershipsService', () => {
   let service: MembershipsService;
 
   beforeEach(() => {
-    users = automock(['findById', 'findByEmail', 'membershipsOf', 'membership', 'update', 'countOwners', 'removeMembership']);
+    users = automock(['findById', 'findByEmail', 'membershipsOf', 'membership', 'update', 'removeMembershipUnlessLastOwner']);
     sessions = automock(['findById', 'switchTenant', 'revokeAllOfUser']);
     revocations = automock(['revoke']);
     tenants = automock(['lookup', 'tryLookup']);
@@ -78,20 +78,20 @@ describe('MembershipsService', () => {
   });
 
   it('refuses to let the last owner leave with 403 (the catalogue has no 409 here)', async () => {
-    users.countOwners.mockResolvedValue(1);
+    users.removeMembershipUnlessLastOwner.mockResolvedValue('last-owner');
     expect(await status(service.leave(context(), A))).toBe(403);
-    expect(users.removeMembership).not.toHaveBeenCalled();
+    expect(sessions.revokeAllOfUser).not.toHaveBeenCalled();
   });
 
   it('lets a member leave, clears the default, revokes every session and disables its API keys in that tenant', async () => {
-    users.removeMembership.mockResolvedValue(undefined);
+    users.removeMembershipUnlessLastOwner.mockResolvedValue('removed');
     users.findById.mockResolvedValue({ id: USER, defaultTenantId: B } as UserEntity);
     users.update.mockResolvedValue(undefined);
     sessions.revokeAllOfUser.mockResolvedValue(['sid-1', 'sid-9']);
     revocations.revoke.mockResolvedValue(undefined);
     apiKeys.disableKeysOf.mockResolvedValue(1);
     await service.leave(context(), B);
-    expect(users.removeMembership).toHaveBeenCalledWith(USER, B);
+    expect(users.removeMembershipUnlessLastOwner).toHaveBeenCalledWith(USER, B);
     expect(users.update).toHaveBeenCalledWith(USER, { defaultTenantId: null });
     expect(sessions.revokeAllOfUser).toHaveBeenCalledWith(USER, expect.any(Date));
     expect(revocations.revoke).toHaveBeenCalledWith(['sid-1', 'sid-9']);
@@ -103,7 +103,7 @@ describe('MembershipsService', () => {
     sessions.findById.mockResolvedValue({ id: 'sid-1', userId: USER, familyId: 'family-1', tenantId: B });
     sessions.switchTenant.mockResolvedValue(undefined);
     await service.switchTenant(context(B), A);
-    users.removeMembership.mockResolvedValue(undefined);
+    users.removeMembershipUnlessLastOwner.mockResolvedValue('removed');
     users.findById.mockResolvedValue({ id: USER, defaultTenantId: A } as UserEntity);
     sessions.revokeAllOfUser.mockResolvedValue(['sid-1']);
     revocations.revoke.mockResolvedValue(undefined);

@@ -104,10 +104,9 @@ export class MembershipsService {
   async leave(context: RequestContext, tenantId: string): Promise<LeaveTenantResponse> {
     const actor = userActor(context);
     const membership = await this.membershipOf(actor, tenantId);
-    if (membership.role === 'owner' && (await this.users.countOwners(tenantId)) <= 1) {
+    if ((await this.users.removeMembershipUnlessLastOwner(actor.id, tenantId)) === 'last-owner') {
       throw new DomainError(ErrorCode.LastOwner, 403, 'You are the last owner of this tenant: make someone else owner first, or delete the tenant.');
     }
-    await this.users.removeMembership(actor.id, tenantId);
     const user = await this.users.findById(actor.id);
     if (user?.defaultTenantId === tenantId) await this.users.update(actor.id, { defaultTenantId: null });
     await this.revocations.revoke(await this.sessions.revokeAllOfUser(actor.id, new Date()));

@@ -18,7 +18,11 @@ const row = (displayName: string) => ({
 });
 
 describe('UsersRepository.profile', () => {
-  const dataSource = { query: jest.fn() };
+  const dataSource = {
+    query: jest.fn(),
+    // The leave transaction: the tenant keeps another owner, so the membership goes.
+    transaction: jest.fn((work: (manager: unknown) => unknown) => work({ query: jest.fn().mockResolvedValue([{ user_id: 'another-owner' }, { user_id: USER }]) })),
+  };
   const users = { update: jest.fn().mockResolvedValue(undefined) };
   const memberships = { delete: jest.fn().mockResolvedValue(undefined) };
   const repository = new UsersRepository(
@@ -54,7 +58,7 @@ describe('UsersRepository.profile', () => {
     await repository.profile(USER, TENANT);
     await repository.update(USER, { displayName: 'Ada L.' });
     expect(await repository.profile(USER, TENANT)).toMatchObject({ displayName: 'Ada L.' });
-    await repository.removeMembership(USER, TENANT);
+    expect(await repository.removeMembershipUnlessLastOwner(USER, TENANT)).toBe('removed');
     expect(await repository.profile(USER, TENANT)).toBeNull();
   });
 });

@@ -203,13 +203,22 @@ export class UsersRepository {
     return (result.identifiers.filter(Boolean).length ?? 0) > 0;
   }
 
-  countOwners(tenantId: string): Promise<number> {
-    return this.memberships.count({ where: { tenantId, role: 'owner' } });
-  }
-
-  async removeMembership(userId: string, tenantId: string): Promise<void> {
-    await this.memberships.delete({ userId, tenantId });
+  /**
+   * Removes the membership unless it is the tenant's last owner. The tenant's owner rows are locked first, so
+   * two owners leaving at once cannot both see the other one still there.
+   */
+  async removeMembershipUnlessLastOwner(userId: string, tenantId: string): Promise<'removed' | 'last-owner'> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const owners: { user_id: string }[] = await manager.query(
+        `SELECT user_id FROM identity.memberships WHERE tenant_id = $1 AND role = 'owner' FOR UPDATE`,
+        [tenantId],
+      );
+      if (owners.length === 1 && owners[0]?.user_id === userId) return 'last-owner' as const;
+      await manager.query(`DELETE FROM identity.memberships WHERE user_id = $1 AND tenant_id = $2`, [userId, tenantId]);
+      return 'removed' as const;
+    });
     this.forgetProfiles(userId);
+    return outcome;
   }
 }
 
