@@ -110,6 +110,19 @@ describe('rate limits', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('count each API key apart, whatever its tenant does', async () => {
+    const apiKey = `pk_e2etest0_${randomUUID()}`;
+    const actor = await cacheApiKey(apiKey);
+    const first = await gateway.get(SECURE, { headers: { 'x-api-key': apiKey } });
+    expectErrorEnvelope(first, 404, 'NOT_FOUND');
+    const limit = Number(first.headers['ratelimit-limit']);
+    await redis.set(`ratelimit:key:${actor.keyId}`, String(limit), 'KEEPTTL');
+    const refused = await gateway.get(SECURE, { headers: { 'x-api-key': apiKey } });
+    expectErrorEnvelope(refused, 429, 'TOO_MANY_REQUESTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expectErrorEnvelope(await gateway.get(SECURE, { token: token({ tid: actor.tenantId }) }), 404, 'NOT_FOUND');
+  });
+
   it('count each client address apart', async () => {
     const res = await gateway.get('/api/v1/public/countries/regions', { headers: { 'x-forwarded-for': '192.0.2.44' } });
     expect(res.status).toBe(200);
