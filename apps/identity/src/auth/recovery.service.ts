@@ -34,6 +34,14 @@ export interface MailRequest {
   locale: string;
 }
 
+/** A one-time token to mail: its purpose and lifetime, the event (mail subject and audit action), and to whom. */
+interface TokenMail {
+  purpose: OneTimeTokenPurpose;
+  ttlSeconds: number;
+  event: 'identity.password-reset.requested' | 'identity.verification.requested';
+  to: (user: UserEntity) => boolean;
+}
+
 const FORGOT_MESSAGE = 'If an account has this email, a reset link is on its way.';
 /** Above what a known email's token write, mail and audit publish take, so both answers take the same time. */
 const UNIFORM_ANSWER_MS = 250;
@@ -54,20 +62,8 @@ export class RecoveryService {
 
   /** The same answer, in the same time, whether the email is known or not. */
   async forgotPassword(context: RequestContext, email: string): Promise<ForgotPasswordResponse> {
-    return withUniformDuration(UNIFORM_ANSWER_MS, async () => {
-      const user = await this.users.findByEmail(normalizeEmail(email));
-      if (user) {
-        await this.issue(user, 'reset', RESET_TOKEN_TTL_SECONDS, 'identity.password-reset.requested');
-        await this.events.audit(context, {
-          action: 'identity.password-reset.requested',
-          actor: { type: 'anonymous', id: null },
-          resourceType: 'user',
-          resourceId: user.id,
-          tenantId: user.defaultTenantId,
-        });
-      }
-      return { message: FORGOT_MESSAGE };
-    });
+    await this.mailToken(context, email, { purpose: 'reset', ttlSeconds: RESET_TOKEN_TTL_SECONDS, event: 'identity.password-reset.requested', to: () => true });
+    return { message: FORGOT_MESSAGE };
   }
 
   async validateResetToken(token: string): Promise<ValidateResetTokenResponse> {
@@ -98,19 +94,27 @@ export class RecoveryService {
 
   /** The same answer, in the same time, whether the email is known, verified or not. */
   async resendVerification(context: RequestContext, email: string): Promise<ResendVerificationResponse> {
+    const unverified = (user: UserEntity) => !user.emailVerifiedAt;
+    await this.mailToken(context, email, { purpose: 'verify', ttlSeconds: VERIFY_TOKEN_TTL_SECONDS, event: 'identity.verification.requested', to: unverified });
+    return { message: RESEND_MESSAGE };
+  }
+
+  /**
+   * Issues a one-time token to the account with this email (if there is one and `to` accepts it), has it mailed
+   * and audits the request; takes the same time either way, so the answer tells nothing about the account.
+   */
+  private mailToken(context: RequestContext, email: string, mail: TokenMail): Promise<void> {
     return withUniformDuration(UNIFORM_ANSWER_MS, async () => {
       const user = await this.users.findByEmail(normalizeEmail(email));
-      if (user && !user.emailVerifiedAt) {
-        await this.issue(user, 'verify', VERIFY_TOKEN_TTL_SECONDS, 'identity.verification.requested');
-        await this.events.audit(context, {
-          action: 'identity.verification.requested',
-          actor: { type: 'anonymous', id: null },
-          resourceType: 'user',
-          resourceId: user.id,
-          tenantId: user.defaultTenantId,
-        });
-      }
-      return { message: RESEND_MESSAGE };
+      if (!user || !mail.to(user)) return;
+      await this.issue(user, mail.purpose, mail.ttlSeconds, mail.event);
+      await this.events.audit(context, {
+        action: mail.event,
+        actor: { type: 'anonymous', id: null },
+        resourceType: 'user',
+        resourceId: user.id,
+        tenantId: user.defaultTenantId,
+      });
     });
   }
 
