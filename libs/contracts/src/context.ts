@@ -19,6 +19,11 @@ export interface RequestContext {
   locale: string | null;
   ip: string;
   userAgent: string | null;
+  /**
+   * The tenant a caller named in an `X-Tenant-ID` header (a uuid), for public routes that act in a tenant's
+   * context (register-user). A hint, never authorization: that is `actor.tenantId`.
+   */
+  requestedTenantId?: string | null;
 }
 
 /** The NATS payload the gateway sends for one HTTP request. */

@@ -233,6 +233,17 @@ describe('POST /api/v1/public/auth/register-user', () => {
     expect(me.user.isTenantAdmin).toBe(false);
   });
 
+  it('takes the tenant from an X-Tenant-ID header when the body names none', async () => {
+    const owner = await registerTenant();
+    await openForSelfRegistration(owner);
+    const email = `hdr-${unique()}@example.com`;
+    const res = await gateway.post(REGISTER_USER, { email, password: PASSWORD }, { headers: { 'x-tenant-id': owner.tenantId } });
+    expect(res.status).toBe(201);
+    expect(expectContract(res, 'POST', REGISTER_USER).tenant).toMatchObject({ id: owner.tenantId });
+    const malformed = await gateway.post(REGISTER_USER, { email: `hdr-${unique()}@example.com`, password: PASSWORD }, { headers: { 'x-tenant-id': 'acme' } });
+    expectErrorEnvelope(malformed, 400);
+  });
+
   it('answers a tenant that does not take self-registration exactly like an unknown one (404)', async () => {
     const owner = await registerTenant();
     const email = `u-${unique()}@example.com`;

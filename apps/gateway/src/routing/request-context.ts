@@ -12,7 +12,15 @@ export function requestContext(request: FastifyRequest): RequestContext {
     locale: preferredLanguage(request.headers['accept-language']),
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
+    requestedTenantId: tenantHint(request.headers['x-tenant-id']),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `X-Tenant-ID`, when it is one uuid; anything else is no hint. */
+export function tenantHint(header: string | string[] | undefined): string | null {
+  return typeof header === 'string' && UUID.test(header.trim()) ? header.trim().toLowerCase() : null;
 }
 
 /** `de-CH,de;q=0.9,en;q=0.8` → `de`: the primary subtag of the highest-weighted language. */

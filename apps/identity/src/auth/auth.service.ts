@@ -317,10 +317,11 @@ export class AuthService {
 
   /** Self-registration into an existing tenant, as a member. */
   async registerUser(context: RequestContext, body: PostAuthRegisterUserBody): Promise<RegisterUserResponse> {
-    if (!body.tenantId) {
-      throw new DomainError(ErrorCode.BadRequest, 400, 'tenantId is required: say which tenant to join.');
+    const tenantId = body.tenantId ?? context.requestedTenantId;
+    if (!tenantId) {
+      throw new DomainError(ErrorCode.BadRequest, 400, 'Say which tenant to join: tenantId in the body or an X-Tenant-ID header.');
     }
-    const tenant = await this.tenants.get(context, body.tenantId);
+    const tenant = await this.tenants.get(context, tenantId);
     // A tenant that does not take self-registration answers like a missing one: knowing a tenant id is not an invitation.
     if (!tenant?.selfRegistration) {
       throw new DomainError(ErrorCode.NotFound, 404, 'No tenant with this id accepts self-registration: ask its administrator for an invitation.');
