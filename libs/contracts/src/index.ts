@@ -1,6 +1,7 @@
 export * from './all-endpoints';
 export * from './catalogue/catalogue';
 export * from './common/query.dto';
+export * from './common/uuid';
 export * from './context';
 export * from './endpoint';
 export * from './errors';

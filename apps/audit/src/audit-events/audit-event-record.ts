@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { isUuid } from '@lib/contracts';
+
 import type { AuditActorType, AuditEventEntity } from './audit-event.entity';
 
 /** What ingestion needs of one JetStream message (a JsMsg, without the transport). */
@@ -15,7 +17,6 @@ export interface AuditMessage {
 
 export type ParsedAuditEvent = { record: AuditEventEntity } | { rejected: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTOR_TYPES: readonly AuditActorType[] = ['user', 'api-key', 'anonymous', 'system'];
 const SUBJECT_PREFIX = 'events.audit.';
 /** Keys whose values are credentials, compared lower-case without `-` and `_` (`new_password`, `x-api-key`). */
@@ -23,10 +24,6 @@ const SECRET_KEY = /(password|secret|token|authorization|cookie|apikey|fullkey|p
 const MAX_DETAILS_DEPTH = 10;
 
 type Json = Record<string, unknown>;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 /**
  * Turns a message of the stream AUDIT into the row to store, or says why it can never be stored

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { userNames, type RecentActivityEntry, type RequestContext } from '@lib/contracts';
+import { isUuid, userNames, type RecentActivityEntry, type RequestContext } from '@lib/contracts';
 import { NatsRpcClient } from '@lib/transport';
 
 import type { AuditEventEntity } from './audit-event.entity';
-import { isUuid } from './audit-event-record';
 import { AuditEventsRepository } from './audit-events.repository';
 
 /** More than any dashboard shows; keeps one call cheap whatever the caller asks. */

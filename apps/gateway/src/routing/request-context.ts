@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-import type { Actor, RequestContext } from '@lib/contracts';
+import { isUuid, type Actor, type RequestContext } from '@lib/contracts';
 
 /** The context a service receives with every forwarded request. */
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -16,11 +16,9 @@ export function requestContext(request: FastifyRequest): RequestContext {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `X-Tenant-ID`, when it is one uuid; anything else is no hint. */
 export function tenantHint(header: string | string[] | undefined): string | null {
-  return typeof header === 'string' && UUID.test(header.trim()) ? header.trim().toLowerCase() : null;
+  return typeof header === 'string' && isUuid(header.trim()) ? header.trim().toLowerCase() : null;
 }
 
 /** `de-CH,de;q=0.9,en;q=0.8` → `de`: the primary subtag of the highest-weighted language. */

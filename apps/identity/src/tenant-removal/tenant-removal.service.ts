@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { DomainError, ErrorCode, type ForgottenTenant } from '@lib/contracts';
+import { DomainError, ErrorCode, isUuid, type ForgottenTenant } from '@lib/contracts';
 
 import { ApiKeyCacheRepository } from '../api-keys/api-key-cache.repository';
 import { TenantRemovalRepository } from './tenant-removal.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Identity's part of deleting a tenant: its members leave it and its API keys go, before tenancy deletes the tenant. */
 @Injectable()
@@ -16,7 +14,7 @@ export class TenantRemovalService {
   ) {}
 
   async forget(tenantId: string): Promise<ForgottenTenant> {
-    if (!UUID.test(tenantId)) throw new DomainError(ErrorCode.ValidationFailed, 422, 'tenantId must be a uuid.');
+    if (!isUuid(tenantId)) throw new DomainError(ErrorCode.ValidationFailed, 422, 'tenantId must be a uuid.');
     const removed = await this.repository.removeTenant(tenantId);
     // The gateway refuses the tenant's keys already (tenancy blocks it first); this drops their cache entries.
     await Promise.all(removed.apiKeyHashes.map((hash) => this.apiKeyCache.forget(hash)));

@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 
-import { userNames, type InternalRequest } from '@lib/contracts';
+import { isUuid, userNames, type InternalRequest } from '@lib/contracts';
 import { HandlesInternal } from '@lib/transport';
 
 import { UsersRepository } from './users.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A page of activity names a few users; more than this in one call is a caller's mistake. */
 const MAX_USERS = 100;
 
@@ -17,7 +16,7 @@ export class UsersInternalHandler {
 
   @HandlesInternal(userNames)
   userNames(@Payload() request: InternalRequest<{ userIds: string[] }>): Promise<Record<string, string>> {
-    const ids = Array.isArray(request.body?.userIds) ? request.body.userIds.filter((id) => typeof id === 'string' && UUID.test(id)) : [];
+    const ids = Array.isArray(request.body?.userIds) ? request.body.userIds.filter(isUuid) : [];
     return this.users.namesOf([...new Set(ids)].slice(0, MAX_USERS));
   }
 }

@@ -4,6 +4,7 @@ import {
   DomainError,
   ErrorCode,
   forgetTenant,
+  isUuid,
   provisionOwner,
   type ListTenantsQuery,
   type PatchTenantsBody,
@@ -31,7 +32,6 @@ import { TenantTransitions } from './tenant-transitions';
 import { TenantsRepository, type TenantChanges } from './tenants.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class TenantsService {
@@ -186,7 +186,7 @@ export class TenantsService {
 
   /** Compensation of `provision` when registration failed later. */
   async deprovision(context: RequestContext, tenantId: string): Promise<{ deleted: boolean }> {
-    const tenant = UUID.test(tenantId) ? await this.repository.findById(tenantId) : null;
+    const tenant = isUuid(tenantId) ? await this.repository.findById(tenantId) : null;
     if (!tenant) return { deleted: false };
     await this.repository.delete(tenantId);
     await this.blockList.clear(tenantId);
@@ -196,7 +196,7 @@ export class TenantsService {
 
   /** Ids that are not UUIDs cannot name a tenant: left out like unknown ones. */
   async lookup(tenantIds: string[]): Promise<TenantSummary[]> {
-    const ids = [...new Set(tenantIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(tenantIds)].filter(isUuid);
     return (await this.repository.findByIds(ids)).map(toTenantSummary);
   }
 
