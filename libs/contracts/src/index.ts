@@ -20,6 +20,7 @@ export * from './generated';
 export * from './internal/audit.internal';
 export * from './internal/identity.internal';
 export * from './internal/internal-subject';
+export * from './internal/shared-keys';
 export * from './internal/tenancy.internal';
 export * from './identity/auth.contract';
 export * from './identity/auth.dto';

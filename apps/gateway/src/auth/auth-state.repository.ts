@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode, type Actor, type ApiKeyActor } from '@lib/contracts';
+import {
+  apiKeyCacheKey,
+  apiRequestsKey,
+  DomainError,
+  ErrorCode,
+  revokedSessionKey,
+  tenantBlockedKey,
+  type Actor,
+  type ApiKeyActor,
+} from '@lib/contracts';
 import { REDIS } from '@lib/transport';
 
 import type { RateLimitBucket } from '../rate-limit/rate-limit-bucket';
@@ -57,10 +66,10 @@ export class AuthStateRepository {
   async admit(actor: Actor, bucket: RateLimitBucket, now = new Date()): Promise<Admission> {
     const [revoked, blockedAs, count, ttlMs] = await this.read(() =>
       this.redis.admitRequest(
-        `auth:revoked-session:${actor.sessionId ?? '-'}`,
-        `tenancy:tenant-blocked:${actor.tenantId ?? '-'}`,
+        revokedSessionKey(actor.sessionId ?? '-'),
+        tenantBlockedKey(actor.tenantId ?? '-'),
         rateLimitKey(bucket),
-        usageKey(actor.tenantId ?? '-', now),
+        apiRequestsKey(actor.tenantId ?? '-', now),
         RATE_LIMIT_WINDOW_MS,
         bucket.limit,
         USAGE_KEY_SECONDS,
@@ -89,13 +98,4 @@ export class AuthStateRepository {
       throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'Credentials cannot be checked right now. Try again shortly.');
     }
   }
-}
-
-function apiKeyCacheKey(keyHash: string): string {
-  return `auth:api-key:${keyHash}`;
-}
-
-/** `usage:api-requests:<tenantId>:<YYYYMMDD>` (UTC day). */
-export function usageKey(tenantId: string, now: Date): string {
-  return `usage:api-requests:${tenantId}:${now.toISOString().slice(0, 10).replaceAll('-', '')}`;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode } from '@lib/contracts';
+import { apiKeyCacheKey, DomainError, ErrorCode } from '@lib/contracts';
 import { REDIS } from '@lib/transport';
 
 /**
@@ -19,8 +19,4 @@ export class ApiKeyCacheRepository {
       throw new DomainError(ErrorCode.ServiceUnavailable, 503, 'API keys cannot be changed right now. Try again shortly.');
     }
   }
-}
-
-export function apiKeyCacheKey(keyHash: string): string {
-  return `auth:api-key:${keyHash}`;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode } from '@lib/contracts';
+import { DomainError, ErrorCode, revokedSessionKey } from '@lib/contracts';
 import { REDIS, SERVICE_ENV } from '@lib/transport';
 
 import type { IdentityEnv } from '../config';
@@ -20,7 +20,7 @@ export class RevocationsRepository {
   async revoke(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const pipeline = this.redis.multi();
-    for (const sid of sessionIds) pipeline.set(`auth:revoked-session:${sid}`, '1', 'EX', this.env.ACCESS_TOKEN_TTL_SECONDS);
+    for (const sid of sessionIds) pipeline.set(revokedSessionKey(sid), '1', 'EX', this.env.ACCESS_TOKEN_TTL_SECONDS);
     const results = await pipeline.exec().catch((error: Error) => unavailable(error));
     const failed = results?.find(([error]) => error);
     if (failed?.[0]) unavailable(failed[0]);

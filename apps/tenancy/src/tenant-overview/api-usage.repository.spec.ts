@@ -1,4 +1,6 @@
-import { apiRequestsKey, ApiUsageRepository, lastDaysKeys } from './api-usage.repository';
+import { apiRequestsKey } from '@lib/contracts';
+
+import { ApiUsageRepository, lastDaysKeys } from './api-usage.repository';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 

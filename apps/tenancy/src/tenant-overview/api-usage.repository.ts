@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode } from '@lib/contracts';
+import { apiRequestsKey, DomainError, ErrorCode } from '@lib/contracts';
 import { REDIS } from '@lib/transport';
 
 const DAY_MS = 86_400_000;
-
-/** The gateway's counter of a tenant's authenticated requests on one UTC day (docs/conventions.md). */
-export function apiRequestsKey(tenantId: string, day: Date): string {
-  return `usage:api-requests:${tenantId}:${day.toISOString().slice(0, 10).replace(/-/g, '')}`;
-}
 
 /** The keys of the last `days` UTC days, today included. */
 export function lastDaysKeys(tenantId: string, now: Date, days: number): string[] {

@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
-import { DomainError, ErrorCode, type TenantStatusName } from '@lib/contracts';
+import { DomainError, ErrorCode, tenantBlockedKey, type TenantStatusName } from '@lib/contracts';
 import { REDIS } from '@lib/transport';
 
 import { isBlockedStatus } from '../lifecycle/lifecycle-rules';
-
-/** The key the gateway reads on every authenticated request (issue 4's shared decisions). */
-export function blockedKey(tenantId: string): string {
-  return `tenancy:tenant-blocked:${tenantId}`;
-}
 
 /**
  * Tells the gateway which tenants' tokens and API keys to refuse: `tenancy:tenant-blocked:<id>` =
@@ -20,12 +15,12 @@ export class TenantBlockList {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async sync(tenantId: string, status: TenantStatusName): Promise<void> {
-    await this.run(() => (isBlockedStatus(status) ? this.redis.set(blockedKey(tenantId), status) : this.redis.del(blockedKey(tenantId))));
+    await this.run(() => (isBlockedStatus(status) ? this.redis.set(tenantBlockedKey(tenantId), status) : this.redis.del(tenantBlockedKey(tenantId))));
   }
 
   /** A deleted tenant's credentials must stop working too (identity may still hold its keys). */
   async blockDeleted(tenantId: string): Promise<void> {
-    await this.run(() => this.redis.set(blockedKey(tenantId), 'deleted'));
+    await this.run(() => this.redis.set(tenantBlockedKey(tenantId), 'deleted'));
   }
 
   /**
@@ -34,11 +29,11 @@ export class TenantBlockList {
    */
   async restore(tenants: ReadonlyArray<{ id: string; status: TenantStatusName }>): Promise<void> {
     const blocked = tenants.filter((tenant) => isBlockedStatus(tenant.status));
-    if (blocked.length) await this.redis.mset(...blocked.flatMap((tenant) => [blockedKey(tenant.id), tenant.status]));
+    if (blocked.length) await this.redis.mset(...blocked.flatMap((tenant) => [tenantBlockedKey(tenant.id), tenant.status]));
   }
 
   async clear(tenantId: string): Promise<void> {
-    await this.run(() => this.redis.del(blockedKey(tenantId)));
+    await this.run(() => this.redis.del(tenantBlockedKey(tenantId)));
   }
 
   private async run(command: () => Promise<unknown>): Promise<void> {
